@@ -1,0 +1,225 @@
+"""Figures: counts of people and things in the conflict, with qualifier, unit, category
+(from the governing verb, adjective or noun in the parse), part-of links and claimant."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .numbers import parse_number
+from .result import Figure, Quote
+from .vocab import casualties
+
+EXCLUDED_LABELS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
+NUMBER_JOINERS = {"million", "billion", "thousand", "hundred", "mn", "bn", "-"}
+UNVERIFIED = re.compile(r"(?:could|can|was|were|has|have)\s+not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+)?verif"
+                        r"|unable\s+to\s+(?:independently\s+)?verif|not\s+(?:be\s+)?independently\s+verif"
+                        r"|unverified|could\s+not\s+(?:be\s+)?confirm", re.I)
+LEVEL_VERBS = {"rise", "reach", "climb", "stand", "increase", "jump", "hit", "surpass", "exceed", "top", "grow", "soar"}
+EVENT_MAX_CLIMB = 4
+
+
+def _number_spans(doc: Doc) -> list[Span]:
+    cv = casualties()
+    excluded = set()
+    for ent in doc.ents:
+        if ent.label_ in EXCLUDED_LABELS:
+            excluded.update(range(ent.start, ent.end))
+    spans = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        # vague quantities: "dozens", "tens of thousands"
+        if low in {"tens", "hundreds"} and i + 2 < n and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in {"thousands", "millions"}:
+            spans.append(doc[i:i + 3])
+            i += 3
+            continue
+        if low in cv.vague and low not in {"many", "few", "several", "numerous", "a few"} and i not in excluded:
+            spans.append(doc[i:i + 1])
+            i += 1
+            continue
+        if (tok.like_num or tok.pos_ == "NUM") and i not in excluded and tok.lower_ not in {"one"} or (
+                low == "one" and tok.dep_ == "nummod" and i not in excluded):
+            j = i + 1
+            while j < n and j not in excluded and (doc[j].lower_ in NUMBER_JOINERS or (
+                    doc[j].like_num and (doc[j - 1].lower_ == "-" or doc[j - 1].lower_ in NUMBER_JOINERS or doc[j - 1].like_num)
+                    and not re.match(r"^\d", doc[j].text) == bool(re.match(r"^\d", doc[j - 1].text)) is False)):
+                if doc[j].lower_ == "-" and not (j + 1 < n and doc[j + 1].like_num and not doc[j + 1].text[:1].isdigit()):
+                    break
+                j += 1
+            spans.append(doc[i:j])
+            i = j
+            continue
+        i += 1
+    return spans
+
+
+def _qualifier(doc: Doc, span: Span) -> tuple[str, Span]:
+    """The hedge before a number and the span widened to include it."""
+    cv = casualties()
+    before = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
+    for words, name in cv.qualifiers:
+        if len(words) <= len(before) and before[-len(words):] == words:
+            return name, doc[span.start - len(words):span.end]
+    return "exact", span
+
+
+def _unit_tokens(head: Token, number: Span) -> Span:
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i > number.end - 1 and child.pos_ != "NUM":
+            start = min(start, child.left_edge.i if child.left_edge.i >= number.end else child.i)
+    end = head.i + 1
+    if head.dep_ == "attr" or any(c.dep_ == "conj" for c in head.rights):
+        end = max(end, max((c.right_edge.i + 1 for c in head.rights if c.dep_ in {"conj"}), default=end))
+    return doc[start:end]
+
+
+def _category_of_word(tok: Token) -> str | None:
+    cv = casualties()
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in {"VERB", "AUX"}:
+        return cv.verbs.get(lemma)
+    if tok.pos_ == "ADJ" or tok.tag_ == "VBN":
+        return cv.adjectives.get(low) or cv.verbs.get(lemma)
+    return None
+
+
+def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
+    """Walk up from the counted noun to the verb or adjective that says what happened to it."""
+    cv = casualties()
+    # modifiers of the noun itself: "25 people killed", "wounded civilians", "12 dead"
+    for child in anchor.children:
+        if child.dep_ in {"acl", "amod", "relcl"} or (child.dep_ == "conj" and child.pos_ == "ADJ"):
+            cat = _category_of_word(child)
+            if cat and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.i != anchor.i and c.lower_ not in {"who", "which", "that"} for c in child.children)):
+                return _adjust(cat, child, unit_is_person)
+    tok = anchor
+    for _ in range(EVENT_MAX_CLIMB):
+        dep = tok.dep_
+        head = tok.head
+        if head is tok:
+            break
+        if head.pos_ in {"VERB", "AUX", "ADJ"} or head.tag_ == "VBN":
+            cat = _category_of_word(head)
+            if cat:
+                # the agent of an active verb did the killing; only patients (or intransitive subjects) count
+                if dep == "nsubj" and head.lemma_.lower() not in {"die", "flee", "disappear", "perish", "vanish", "live"} and head.pos_ == "VERB" and head.tag_ != "VBN":
+                    return None
+                return _adjust(cat, head, unit_is_person)
+            if head.lemma_.lower() in LEVEL_VERBS:
+                subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    cat = cv.nouns.get(subj.lower_) or cv.nouns.get(subj.lemma_.lower())
+                    if cat:
+                        return cat
+            if dep in {"dobj", "nsubjpass", "attr", "oprd"}:
+                # "killing at least 12": the number is the object of a participle
+                break
+        if dep in {"pobj", "prep", "nummod", "quantmod", "npadvmod", "appos", "conj", "nsubj", "dobj", "nsubjpass", "attr"} or head.pos_ in {"ADP"}:
+            tok = head
+            continue
+        break
+    return None
+
+
+def _adjust(cat: str, word: Token, unit_is_person: bool) -> str:
+    lemma = word.lemma_.lower()
+    if cat == "seized" and unit_is_person and lemma in {"capture", "take", "seize", "hold"}:
+        return "detained"
+    if cat == "detained" and not unit_is_person and lemma in {"capture", "take", "hold"}:
+        return "seized"
+    if cat == "killed" and lemma == "lose" and not unit_is_person:
+        return "destroyed"
+    if cat == "destroyed" and unit_is_person and lemma in {"hit", "strike", "shoot", "down"}:
+        return "killed" if lemma == "shoot" else "injured"
+    return cat
+
+
+def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
+    cv = casualties()
+    unverified = bool(UNVERIFIED.search(doc.text))
+    figures: list[Figure] = []
+    index_of_token: dict[int, int] = {}
+    for span in _number_spans(doc):
+        value, vague = parse_number(span.text)
+        if value is None:
+            continue
+        first = span[0]
+        if len(span) == 1 and first.text.isdigit() and 1500 <= int(first.text) <= 2100 and first.head.pos_ not in {"NOUN"}:
+            continue   # a year
+        if first.lower_ == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
+            continue
+        qualifier, full = _qualifier(doc, span)
+        low = high = value
+        # ranges: "between 10 and 15", "10-15", "10 to 15"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in {"-", "–", "to", "and"} and span.end + 1 < len(doc):
+            other = doc[span.end + 1]
+            prev_word = doc[full.start - 1].lower_ if full.start > 0 else ""
+            if other.like_num and (nxt.lower_ != "and" or prev_word == "between"):
+                hv, _ = parse_number(other.text)
+                if hv is not None and hv > value:
+                    high, qualifier = hv, "range"
+                    full = doc[full.start - (1 if prev_word == "between" else 0):span.end + 2]
+        if vague:
+            qualifier = "vague" if qualifier == "exact" else qualifier
+        # the counted noun
+        num_head = span[-1]
+        if nxt is not None and nxt.lower_ == "of" and vague:
+            pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            noun = pobj
+        elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"}:
+            noun = num_head.head
+        elif num_head.pos_ in {"NOUN"} and not num_head.like_num and num_head.lower_ not in cv.vague:
+            noun = num_head
+        else:
+            noun = None
+        attr = None
+        if noun is None and num_head.dep_ in {"nsubj", "nsubjpass"}:
+            attr = next((c for c in num_head.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+        unit_span = _unit_tokens(noun, span) if noun is not None else (
+            _unit_tokens(attr, span) if attr is not None else None)
+        unit = unit_span.text if unit_span is not None else None
+        unit_low = (noun or attr).lower_ if (noun or attr) is not None else None
+        if unit_low and (unit_low in cv.not_units or (noun is not None and noun.ent_type_ in EXCLUDED_LABELS)):
+            continue
+        unit_is_person = unit_low is None or unit_low in cv.person_units or (noun is not None and noun.lemma_.lower() in cv.person_units)
+        anchor = noun if noun is not None else num_head
+        category = _event_category(anchor, unit_is_person)
+        if category is None and unit_low:
+            category = cv.nouns.get(unit_low) or cv.nouns.get((noun or attr).lemma_.lower())
+            if category and noun is not None and noun.lower_ in {"toll", "death toll"}:
+                category = "killed"
+        part_of = None
+        # "25 killed, including two civilians" / "120,000 inhabitants, of which 30,000 are ..."
+        for tok in (anchor.head, anchor.head.head, anchor.head.head.head):
+            if tok.dep_ == "relcl" or tok.lower_ in {"including", "among"} or tok.dep_ == "prep":
+                parent = tok.head if tok.lower_ in {"including", "among"} or tok.dep_ == "prep" else tok.head
+                if parent.i in index_of_token and index_of_token[parent.i] < len(figures):
+                    part_of = index_of_token[parent.i]
+                    break
+        if part_of is not None:
+            parent_fig = figures[part_of]
+            if category is None or category == "population" and parent_fig.category != "population":
+                category = parent_fig.category
+        if category is None:
+            if unit is None:
+                continue
+            category = "other"
+        if unit is None:
+            unit = "people" if category in {"killed", "injured", "missing", "detained", "displaced", "evacuated", "population"} else None
+        figures.append(Figure(full.text, full.start_char, full.end_char, value, low, high, qualifier, unit, category,
+                              part_of=part_of))
+        for t in ([noun] if noun is not None else []) + [num_head]:
+            index_of_token[t.i] = len(figures) - 1
+    # claimant: the speaker of the quote the figure sits in
+    for f in figures:
+        q = next((q for q in quotes if q.start <= f.start and f.end <= q.end), None)
+        if q is not None:
+            f.source = q.speaker.name
+            f.verified = False if unverified else None
+    return figures

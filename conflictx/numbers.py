@@ -1,0 +1,42 @@
+"""Reading number phrases: digits ("120,000", "1.2 million"), words ("twenty-five"), vague
+quantities ("dozens": a documented conservative convention, see data/casualties.json)."""
+from __future__ import annotations
+
+import re
+
+from .vocab import casualties
+
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,12}(?:\.\d+)?$")
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000,
+          "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "dozen": 12, "half": 0.5}
+
+
+def parse_number(text: str) -> tuple[float | int | None, bool]:
+    """(value, vague) for a number phrase, or (None, False) when it is not a number."""
+    t = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
+    if not t:
+        return None, False
+    vague = casualties().vague
+    if t in vague:
+        return vague[t], True
+    words = t.replace("-", " ").split()
+    scale = 1
+    while words and words[-1] in SCALES:
+        scale *= SCALES[words.pop()]
+    if not words:
+        return (scale if scale > 1 else None), False
+    if len(words) == 1 and DIGITS.match(words[0]):
+        v = float(words[0].replace(",", "")) * scale
+        return (int(v) if v == int(v) else v), False
+    if len(words) == 1 and words[0] in WORD_NUMBERS and scale > 1:
+        return int(WORD_NUMBERS[words[0]] * scale), False
+    if any(len(w) > 20 for w in words):
+        return None, False
+    from text_to_num import text2num
+
+    try:
+        v = text2num(" ".join(words), "en")
+    except (ValueError, TypeError):
+        return None, False
+    return v * scale, False

@@ -1,0 +1,229 @@
+"""Place recognition and resolution: correct the model's place entities, resolve them to the
+gazetteer, link dual names ("X, called Y by Z", "X (Y)", "X, known as Y") into one location."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .gazetteer import Gazetteer, Place, fold, get_gazetteer
+from .result import Location, Mention
+from .vocab import actors
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_LABELS = {"ORG", "PERSON", "NORP"}
+PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "towards",
+               "toward", "inside", "throughout", "via", "through", "between", "of"}
+PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
+               "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory"}
+DUAL_CUES = ({"called"}, {"known", "as"}, {"renamed"}, {"formerly"}, {"aka"})
+POSSESSIVE = {"'s", "’s", "'", "’"}
+MIN_CITY_POP_NO_CONTEXT = 0
+
+
+@dataclass
+class Candidate:
+    span: Span                  # cleaned span of the mention
+    place: Place | None = None
+    group: object = None        # resolved identity key
+    aliases_from: list = field(default_factory=list)
+
+
+def clean_span(span: Span) -> Span | None:
+    """Strip determiners, possessive endings and punctuation from the edges of an entity."""
+    doc = span.doc
+    start, end = span.start, span.end
+    # "Azerbaijan’s Mr" -> "Azerbaijan": cut at an inner possessive
+    for t in span:
+        if t.text in POSSESSIVE and t.i > start:
+            end = t.i
+            break
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _context_says_place(span: Span) -> bool:
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in {"the"} and span.start > 1:
+        prev = doc[span.start - 2]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return bool((prev is not None and prev.lower_ in PLACE_PREPS) or
+                (nxt is not None and nxt.lower_ in PLACE_NOUNS))
+
+
+def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str]) -> Place | None:
+    if name.lower() in actors().demonyms:
+        return None
+    country = gaz.country(name)
+    if country:
+        return country
+    regions = gaz.region(name)
+    if regions:
+        return max(regions, key=lambda p: (p.country in context, p.country is not None))
+    key = fold(name)
+    if label not in PLACE_LABELS:
+        if not (_context_says_place(span) or key in gaz.capitals):
+            return None
+    cities = gaz.cities(name)
+    if not cities:
+        return None
+    if label not in PLACE_LABELS:
+        cities = [c for c in cities if c.population >= 1000 or c.primary]
+        if not cities:
+            return None
+    neigh = set().union(*(gaz.neighbours.get(c, set()) for c in context)) if context else set()
+
+    def score(p: Place) -> float:
+        s = math.log10(p.population + 10)
+        if p.country in context:
+            s += 3
+        elif p.country in neigh:
+            s += 1.5
+        if p.primary:
+            s += 1
+        if gaz.capitals.get(key) == p.country:
+            s += 2
+        return s
+    return max(cities, key=score)
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[Span, str]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS | OTHER_LABELS:
+            continue
+        sp = clean_span(ent)
+        if sp is not None and any(t.is_alpha for t in sp) and sp[0].text[:1].isupper():
+            out.append((sp, ent.label_))
+    return out
+
+
+def _dual_name_links(doc: Doc, spans: list[Span]) -> list[tuple[int, int, str | None]]:
+    """Pairs (i, j, user) of candidate indexes that name one place, from the text's wording."""
+    links = []
+    by_start = {sp.start: i for i, sp in enumerate(spans)}
+    for j, sp in enumerate(spans):
+        k = sp.start - 1
+        while k >= 0 and doc[k].is_punct and doc[k].text not in "(/":
+            k -= 1
+        if k < 0:
+            continue
+        cue = doc[k]
+        user = None
+        target = None
+        if cue.text in "(/" and k > 0:
+            # "X (Y)" or "X/Y": the place right before
+            target = next((i for i, s in enumerate(spans) if s.end == k), None)
+        elif cue.lower_ in {"called", "as", "renamed", "aka"} and (cue.lower_ != "as" or (k > 0 and doc[k - 1].lower_ in {"known", "called"})):
+            verb = cue if cue.lower_ != "as" else doc[k - 1]
+            # who calls it so: "called Y by Z"
+            if sp.end + 1 < len(doc) and doc[sp.end].lower_ == "by":
+                z = doc[sp.end + 1]
+                zspan = next((s for s in spans if s.start == z.i), None)
+                user = zspan.text if zspan is not None else z.text
+            # the named thing: climb from the participle through appositions to a place mention
+            head = verb.head
+            for _ in range(4):
+                i = by_start.get(head.left_edge.i) if head.left_edge.i in by_start else None
+                cand = next((i for i, s in enumerate(spans) if s.start <= head.i < s.end), None)
+                if cand is not None and cand != j:
+                    target = cand
+                    break
+                if head.dep_ == "appos":
+                    head = head.head
+                    continue
+                if head.head is head:
+                    break
+                head = head.head
+            if target is None:
+                prev = [i for i, s in enumerate(spans) if s.end <= verb.i and s.sent == sp.sent]
+                target = prev[-1] if prev else None
+        if target is not None and target != j:
+            links.append((target, j, user))
+    return links
+
+
+def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
+    """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
+    gaz = gaz or get_gazetteer()
+    cands = _candidate_spans(doc)
+    # countries named outright give context for picking among same-named cities
+    context = {p.country for sp, _ in cands if (p := gaz.country(sp.text)) is not None}
+    resolved: list[tuple[Span, Place]] = []
+    cache: dict[tuple[str, bool], Place | None] = {}
+    for sp, label in cands:
+        key = (fold(sp.text), label in PLACE_LABELS)
+        if key not in cache or label not in PLACE_LABELS:
+            cache[key] = _resolve(gaz, sp.text, label, sp, context)
+        place = cache[key]
+        if place is not None:
+            resolved.append((sp, place))
+    # relabel: every resolved mention becomes a GPE (countries, cities) or LOC (regions)
+    new_ents = [Span(doc, sp.start, sp.end, label="GPE" if p.kind in {"country", "city"} else "LOC")
+                for sp, p in resolved]
+    keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new_ents)]
+    doc.ents = filter_spans(keep + new_ents)
+
+    # group mentions by identity
+    def ident(p: Place):
+        return ("gn", p.geonameid) if p.geonameid and p.kind == "city" else (p.kind, p.country, p.name)
+
+    spans = [sp for sp, _ in resolved]
+    parent = list(range(len(resolved)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    first_of: dict = {}
+    for i, (_, p) in enumerate(resolved):
+        k = ident(p)
+        if k in first_of:
+            parent[find(i)] = find(first_of[k])
+        else:
+            first_of[k] = i
+    users: dict[int, dict[str, str]] = {}
+    for a, b, user in _dual_name_links(doc, spans):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+        if user:
+            users.setdefault(find(a), {})[spans[b].text] = user
+    groups: dict[int, list[int]] = {}
+    for i in range(len(resolved)):
+        groups.setdefault(find(i), []).append(i)
+    locations = []
+    for root, members in sorted(groups.items(), key=lambda kv: min(kv[1])):
+        members.sort()
+        first_span, place = resolved[members[0]]
+        # the best-resolved member gives coordinates (a city beats a country name used as alias)
+        best = max((resolved[m][1] for m in members), key=lambda p: (p.lat is not None, p.kind == "city"))
+        lat, lon = best.lat, best.lon
+        if lat is None and best.kind == "country" and best.country:
+            cap = gaz.capital_of(best.country)
+            if cap is not None:
+                lat, lon = cap.lat, cap.lon
+        names = []
+        for m in members:
+            t = resolved[m][0].text
+            if t not in names:
+                names.append(t)
+        user_map = {}
+        for m in members:
+            user_map.update(users.get(find(m), {}))
+        locations.append(Location(
+            text=first_span.text, start=first_span.start_char, end=first_span.end_char,
+            name=names[0], aliases=names[1:], kind=best.kind, country=best.country,
+            lat=lat, lon=lon, geonameid=best.geonameid,
+            mentions=[Mention(resolved[m][0].text, resolved[m][0].start_char, resolved[m][0].end_char) for m in members],
+            name_users=user_map))
+    return locations

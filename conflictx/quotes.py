@@ -1,0 +1,291 @@
+"""Who said what: direct quotes (quote marks), indirect speech (over the dependency parse) and
+mixed quotes (indirect speech holding a quoted fragment), each with a resolved speaker."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .result import Quote
+from .speakers import SpeakerResolver, noun_phrase
+from .vocab import speech
+
+# Surface forms of quotations (linear-time: negated character classes, no nesting, no backtracking).
+CURLY = re.compile(r"“([^“”\n]*)(?:”|(?=\n|$))")
+STRAIGHT = re.compile(r'"([^"\n]*)"')
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+MIN_DIRECT_WORDS = 4
+
+
+@dataclass
+class QuoteSpan:
+    start: int            # content offsets (inside the marks)
+    end: int
+    open_start: int       # offsets including the marks
+    close_end: int
+    used: bool = False
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    verb: Token
+    subject: Token | None
+    kind: str = "indirect"
+
+
+def direct_spans(text: str) -> list[QuoteSpan]:
+    spans = []
+    for rx in (CURLY, STRAIGHT):
+        for m in rx.finditer(text):
+            s, e = m.start(1), m.end(1)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append(QuoteSpan(s, e, m.start(), m.end()))
+    spans.sort(key=lambda q: q.start)
+    return spans
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a speech verb; participles and conjuncts inherit their head's subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        if verb.dep_ == "xcomp" or verb.tag_ in {"VBG", "VBN"} or verb.dep_ == "conj":
+            return subject_of(verb.head, depth + 1)
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens [start, end) without edge punctuation, 'that' and unmatched marks."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "that"
+                           and doc[start].dep_ == "mark") and doc[start].text not in "“\"[":
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in "”\"]":
+        end -= 1
+    if start >= end:
+        return -1, -1
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    text = doc.text[s:e]
+    # drop an opening mark whose partner lies outside, and vice versa
+    if text.count("“") > text.count("”") and text.startswith("“"):
+        s += 1
+    if text.count("”") > text.count("“") and text.endswith("”"):
+        e -= 1
+    return s, e
+
+
+def _clause_end(tok: Token) -> int:
+    """End token index of a clause subtree, stopping before a trailing ', something X denied'."""
+    end = tok.right_edge.i + 1
+    for child in tok.rights:
+        if child.dep_ in {"npadvmod", "parataxis"} and child.i > tok.i:
+            prev = tok.doc[child.left_edge.i - 1]
+            if prev.text in {",", "–", "—", "-"}:
+                end = min(end, child.left_edge.i)
+    return end
+
+
+def indirect_candidates(doc: Doc) -> list[Candidate]:
+    vocab = speech()
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lemma_ in {"claim"}):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in vocab.all_verbs:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj = subject_of(tok)
+        span = None
+        kind = "indirect"
+        if lemma in vocab.say:
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if comp is None and tok.dep_ == "parataxis" and tok.head.i < tok.i:
+                comp = tok.head
+            if comp is not None:
+                span = (comp.left_edge.i, _clause_end(comp))
+            else:
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
+                    span = (obj.left_edge.i, obj.right_edge.i + 1)
+                else:
+                    # "..., X said." where the parser made the reported clause the root
+                    if tok.dep_ in {"ccomp", "parataxis"} or (tok.dep_ == "ROOT" and False):
+                        pass
+        if span is None and lemma in vocab.appeal:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.appeal_preps), None)
+            xcomp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            advcl = next((c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)), None)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if advcl is not None:
+                span = (advcl.left_edge.i, advcl.right_edge.i + 1)
+            elif prep is not None and (xcomp is not None or lemma != "call"):
+                end = max(prep.right_edge.i, xcomp.right_edge.i if xcomp is not None else -1) + 1
+                span = (prep.i + 1, end)
+            elif lemma != "call" and obj is not None:
+                end = max(obj.right_edge.i, xcomp.right_edge.i if xcomp is not None else -1) + 1
+                span = (obj.left_edge.i, end)
+            elif lemma != "call" and xcomp is not None:
+                span = (xcomp.left_edge.i, xcomp.right_edge.i + 1)
+        if span is None and lemma in vocab.accuse:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"}), None)
+            if obj is not None and prep is not None:
+                span = (obj.left_edge.i, prep.right_edge.i + 1)
+            elif obj is not None:
+                sub = doc[obj.left_edge.i:obj.right_edge.i + 1]
+                if any(t.text in {"“", '"'} for t in sub):
+                    # "condemned what it called X's “aggression”": keep the quoted wording
+                    named = next((t for t in sub if t.dep_ == "oprd"), None)
+                    start = named.left_edge.i if named is not None else obj.left_edge.i
+                    span = (start, obj.right_edge.i + 1)
+                    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                    if comp is not None:
+                        span = (min(span[0], comp.left_edge.i), max(span[1], comp.right_edge.i + 1))
+            else:
+                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if comp is not None and any(t.text in {"“", '"'} for t in comp.subtree):
+                    named = next((t for t in comp.subtree if t.dep_ == "oprd"), None)
+                    start = named.left_edge.i if named is not None else comp.left_edge.i
+                    span = (start, comp.right_edge.i + 1)
+        if span is None and lemma in vocab.topic:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.topic_preps), None)
+            if prep is None:
+                # "spoke in a statement of its intention ...": the "of" hangs off the noun
+                for c in tok.children:
+                    if c.dep_ == "prep":
+                        for pobj in c.children:
+                            prep = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ in vocab.topic_preps), None)
+                            if prep is not None:
+                                break
+                    if prep is not None:
+                        break
+            if prep is not None and prep.right_edge.i > prep.i:
+                span = (prep.i + 1, prep.right_edge.i + 1)
+        if span is None:
+            continue
+        s, e = span
+        if subj is not None and s <= subj.i < e:
+            continue
+        if e - s < 2:
+            continue
+        out.append(Candidate(s, e, tok, subj, kind))
+    # "according to X, ...": the rest of the sentence is X's
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sent = tok.sent
+            phrase_end = pobj.right_edge.i + 1
+            if tok.i - sent.start <= 1:
+                s, e = phrase_end, sent.end
+            else:
+                s, e = sent.start, tok.i
+            out.append(Candidate(s, e, tok, pobj))
+    return out
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    text = doc.text
+    resolver = SpeakerResolver(doc)
+    directs = direct_spans(text)
+    cands = indirect_candidates(doc)
+    found: list[tuple[int, int, str, Token | None, Token, str]] = []  # (start, end, kind, subject, cue, ...)
+    cue_of_direct: dict[int, tuple[Token | None, Token]] = {}
+    for c in cands:
+        cs, ce = _trim(doc, c.start, c.end)
+        if cs < 0:
+            continue
+        inner = [k for k, q in enumerate(directs) if q.start >= cs - 1 and q.end <= ce + 1]
+        outside = text[cs:ce]
+        for k in inner:
+            q = directs[k]
+            outside = outside.replace(text[q.open_start:q.close_end], " ").replace(text[q.start:q.end], " ")
+        over = [k for k, q in enumerate(directs) if q.start < ce and cs < q.end]
+        if over and _words(outside) < 2:
+            # the reported clause is the quotation itself: the verb is the direct quote's cue
+            for k in over:
+                cue_of_direct.setdefault(k, (c.subject, c.verb))
+            continue
+        # the cue verb sits inside a quotation: it is part of someone's words, not attribution
+        if any(q.open_start <= c.verb.idx < q.close_end for q in directs):
+            continue
+        kind = "mixed" if inner else "indirect"
+        for k in inner:
+            directs[k].used = True
+        found.append((cs, ce, kind, c.subject, c.verb, ""))
+    # direct quotes: cue from the parse, else the nearest speech verb outside the quote in its paragraph
+    vocab = speech()
+    last_para_speaker = None
+    for k, q in enumerate(directs):
+        if q.used:
+            continue
+        qtext = text[q.start:q.end]
+        subj, cue = cue_of_direct.get(k, (None, None))
+        if cue is None:
+            para_start = text.rfind("\n", 0, q.open_start) + 1
+            para_end = text.find("\n", q.close_end)
+            para_end = len(text) if para_end < 0 else para_end
+            best = None
+            for tok in doc.char_span(para_start, para_end, alignment_mode="expand") or []:
+                if q.open_start <= tok.idx < q.close_end or any(o.open_start <= tok.idx < o.close_end for o in directs):
+                    continue
+                if tok.lemma_.lower() in vocab.say and tok.pos_ in {"VERB", "AUX"}:
+                    s = subject_of(tok)
+                    if s is None or q.open_start <= s.idx < q.close_end:
+                        continue
+                    dist = min(abs(tok.idx - q.close_end), abs(q.open_start - tok.idx))
+                    if best is None or dist < best[0]:
+                        best = (dist, s, tok)
+            if best is not None:
+                subj, cue = best[1], best[2]
+        if cue is None:
+            # a paragraph that is only a quotation continues the previous speaker's words
+            para_start = text.rfind("\n", 0, q.open_start) + 1
+            rest = text[para_start:q.open_start].strip()
+            if not rest and _words(qtext) >= MIN_DIRECT_WORDS and found:
+                prev = max((f for f in found if f[0] < q.start), key=lambda f: f[0], default=None)
+                if prev is not None and prev[2] == "direct" and q.start - prev[1] < 1500:
+                    found.append((q.start, q.end, "direct", prev[3], prev[4], "continuation"))
+            continue
+        if _words(qtext) < MIN_DIRECT_WORDS and not re.search(r"[.!?,]$", qtext):
+            continue   # scare quotes, titles, single words
+        found.append((q.start, q.end, "direct", subj, cue, ""))
+    # drop reported speech nested inside another quote's content (keep the outermost)
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept = []
+    for f in found:
+        if any(g[0] <= f[0] and f[1] <= g[1] and g is not f for g in kept):
+            continue
+        kept.append(f)
+    quotes: list[Quote] = []
+    for cs, ce, kind, subj, cue, note in kept:
+        if subj is None:
+            continue
+        if note == "continuation":
+            prev = quotes[-1] if quotes else None
+            if prev is None:
+                continue
+            quotes.append(Quote(text[cs:ce], cs, ce, kind, prev.speaker, prev.cue))
+            continue
+        np = noun_phrase(subj) if subj.lower_ not in {"who", "which", "that"} or True else subj
+        sp = resolver.make(np, subj)
+        resolver.remember(subj.i, sp)
+        cue_text = cue.text if cue is not None else None
+        quotes.append(Quote(text[cs:ce], cs, ce, kind, sp, cue_text))
+    return quotes

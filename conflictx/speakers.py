@@ -1,0 +1,186 @@
+"""Speaker phrases and their resolution: full names for surname mentions, pronouns to the last
+fitting speaker, capitals and seats of power to the government they stand for."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import fold, get_gazetteer
+from .result import Speaker
+from .vocab import actors, speech
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+          "president", "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt",
+          "sgt", "sheikh", "imam", "rev", "father", "minister", "premier", "chancellor", "king",
+          "queen", "prince", "princess", "senator", "sen", "rep", "judge", "commander", "brig",
+          "brigadier", "lieutenant", "admiral", "marshal", "ambassador", "governor", "mayor", "pope",
+          "cardinal", "archbishop", "bishop", "spokesman", "spokeswoman", "spokesperson", "mr.", "mrs.",
+          "ms.", "dr.", "gen.", "col.", "maj.", "capt.", "lt.", "sgt.", "rev.", "prof.", "sen.", "rep."}
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+GROUP_PRONOUNS = {"they", "it", "which", "who", "that", "we", "i", "them"}
+RELATIVE = {"which", "who", "that", "whom"}
+NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "punct", "advmod"}
+
+
+def noun_phrase(tok: Token, with_conj: bool = True) -> Span:
+    """The noun phrase headed by tok: modifiers to the left, "of"-phrases and conjuncts to the right;
+    no appositions or relative clauses."""
+    doc = tok.doc
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in {"case", "compound", "flat"} or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+        elif with_conj and child.dep_ in {"conj", "cc"} and child.pos_ in {"PROPN", "NOUN", "CCONJ"}:
+            end = max(end, child.right_edge.i + 1) if child.dep_ == "conj" else end
+        elif child.dep_ == "punct" and child.text == "," and with_conj and any(c.dep_ == "conj" for c in tok.rights):
+            continue
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def role_of(head: Token) -> str | None:
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
+            sp = head.doc[child.left_edge.i:child.right_edge.i + 1]
+            text = sp.text.strip(" ,–—-")
+            if text:
+                return text
+    return None
+
+
+class SpeakerResolver:
+    """Canonical names over one document, in reading order."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.gaz = get_gazetteer()
+        self.av = actors()
+        # full person names by each of their name parts (surname first)
+        self.persons: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_person(ent)
+        self.history: list[tuple[int, Speaker]] = []   # (token index, speaker) of earlier quotes
+
+    def _strip(self, tokens: list[Token]) -> list[Token]:
+        # drop everything up to an inner possessive ("Azerbaijan's Mr Hajiyev") and leading titles
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k].text in {"'s", "’s"} and k < len(tokens) - 1:
+                tokens = tokens[k + 1:]
+                break
+        while tokens and (tokens[0].lower_ in TITLES or tokens[0].lower_ in {"the", "a", "an"}):
+            tokens = tokens[1:]
+        return [t for t in tokens if not t.is_punct or t.text in {"-", "'"}]
+
+    def _add_person(self, ent: Span) -> None:
+        toks = self._strip(list(ent))
+        if not toks or not all(t.text[:1].isupper() for t in toks if t.is_alpha):
+            return
+        name = self.doc[toks[0].i:toks[-1].i + 1].text
+        if len(toks) >= 2:
+            last = toks[-1].text.lower()
+            cur = self.persons.get(last)
+            if cur is None or len(name) > len(cur):
+                self.persons[last] = name
+            self.persons.setdefault(name.lower(), name)
+
+    def full_person_name(self, span: Span) -> str | None:
+        toks = self._strip(list(span))
+        if not toks:
+            return None
+        text = self.doc[toks[0].i:toks[-1].i + 1].text
+        return self.persons.get(text.lower()) or self.persons.get(toks[-1].text.lower())
+
+    def _previous(self, at: int, want_person: bool | None) -> Speaker | None:
+        for idx, sp in reversed(self.history):
+            if idx >= at:
+                continue
+            if want_person is None or (sp.type == "person") == want_person:
+                return sp
+        return None
+
+    def _previous_subject(self, tok: Token, want_person: bool) -> Speaker | None:
+        """Fallback antecedent: the nearest earlier named subject of the fitting kind."""
+        for ent in reversed([e for e in self.doc.ents if e.end <= tok.i]):
+            if want_person and ent.label_ == "PERSON":
+                return self.make(noun_phrase(ent.root), ent.root)
+            if not want_person and ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                return self.make(noun_phrase(ent.root), ent.root)
+        return None
+
+    def make(self, span: Span, head: Token) -> Speaker:
+        """A Speaker for the phrase ``span`` (headed by ``head``), resolved against the document."""
+        doc = self.doc
+        mention = span.text
+        low = head.lower_
+        if len(span) == 1 and low in PERSON_PRONOUNS:
+            prev = self._previous(head.i, True) or self._previous_subject(head, True)
+            if prev:
+                return Speaker(prev.name, mention, prev.role, prev.type, prev.represents, span.start_char, span.end_char)
+        if len(span) == 1 and low in GROUP_PRONOUNS:
+            if low in RELATIVE and head.head.dep_ == "relcl":
+                return self.make(noun_phrase(head.head.head), head.head.head)
+            if low in RELATIVE and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "relcl":
+                return self.make(noun_phrase(head.head.head), head.head.head)
+            prev = self._previous(head.i, False) or self._previous_subject(head, False)
+            if low in {"they", "them"} and prev is None:
+                prev = self._previous(head.i, None)
+            if prev:
+                return Speaker(prev.name, mention, prev.role, prev.type, prev.represents, span.start_char, span.end_char)
+            return Speaker(mention, mention, None, "unknown", None, span.start_char, span.end_char)
+        # a statement/report noun stands for its author: "A ministry statement said" -> "ministry"
+        toks = list(span)
+        if toks and toks[-1].lower_ in speech().nouns and len(toks) > 1:
+            toks = toks[:-1]
+        while toks and toks[0].lower_ in {"the", "a", "an", "an"}:
+            toks = toks[1:]
+        if not toks:
+            toks = list(span)
+        core = doc[toks[0].i:toks[-1].i + 1]
+        ents = [e for e in doc.ents if e.start >= core.start and e.end <= core.end]
+        person = next((e for e in ents if e.label_ == "PERSON"), None)
+        role = role_of(head)
+        if person is not None or any(t.lower_ in TITLES for t in toks[:2]):
+            full = self.full_person_name(person if person is not None else core)
+            name = full or (person.text if person is not None else core.text)
+            if person is not None and not role and person.start > core.start:
+                pre = doc[core.start:person.start].text.strip(" ,")
+                if pre and not all(t.lower_ in TITLES for t in doc[core.start:person.start]):
+                    role = pre
+            if role:
+                self.roles.setdefault(name, role)
+            return Speaker(name, mention, role or self.roles.get(name), "person", None, span.start_char, span.end_char)
+        text_key = fold(core.text)
+        iso = None
+        if len(core) <= 3:
+            iso = self.gaz.capitals.get(text_key) or self.av.seats.get(core.text.lower()) or self.av.seats.get(text_key)
+            if iso:
+                country = self.gaz.countries.get(iso)
+                return Speaker(country.name if country else core.text, mention, role, "government",
+                               country.name if country else iso, span.start_char, span.end_char)
+            c = self.gaz.country(core.text)
+            if c is not None:
+                return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)
+        words = {t.lower_ for t in toks}
+        if words & self.av.government:
+            typ = "government"
+        elif words & self.av.group:
+            typ = "group"
+        elif words & self.av.organisation or any(e.label_ == "ORG" for e in ents):
+            typ = "organisation"
+        elif any(e.label_ == "GPE" for e in ents):
+            typ = "government"
+        else:
+            typ = "unknown"
+        return Speaker(core.text, mention, role, typ, None, span.start_char, span.end_char)
+
+    def remember(self, at: int, sp: Speaker) -> None:
+        self.history.append((at, sp))
+        self.history.sort(key=lambda x: x[0])

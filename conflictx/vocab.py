@@ -1,0 +1,66 @@
+"""Word sets built once from the data files (speech verbs, casualty terms, actor words)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .data import load_json
+
+
+class SpeechVocab:
+    def __init__(self) -> None:
+        d = load_json("speech.json")
+        self.cognition = frozenset(d["cognition_verbs"])
+        self.say = frozenset(d["say_verbs"]) - self.cognition
+        self.appeal = frozenset(d["appeal_verbs"])
+        self.accuse = frozenset(d["accuse_verbs"])
+        self.topic = frozenset(d["topic_verbs"])
+        self.topic_preps = frozenset(d["topic_preps"])
+        self.appeal_preps = frozenset(d["appeal_preps"])
+        self.nouns = frozenset(d["speech_nouns"])
+        self.all_verbs = self.say | self.appeal | self.accuse | self.topic
+
+
+class CasualtyVocab:
+    def __init__(self) -> None:
+        d = load_json("casualties.json")
+        self.verbs: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}
+        self.nouns: dict[str, str] = {}
+        for cat, words in d["categories"].items():
+            for w in words["verbs"]:
+                self.verbs.setdefault(w, cat)
+            for w in words["adjectives"]:
+                self.adjectives.setdefault(w, cat)
+            for w in words["nouns"]:
+                self.nouns.setdefault(w, cat)
+        self.person_units = frozenset(d["person_units"])
+        self.vague = dict(d["vague_numbers"])
+        self.qualifiers: list[tuple[list[str], str]] = sorted(
+            ((q.split(), name) for name, qs in d["qualifiers"].items() for q in qs),
+            key=lambda x: -len(x[0]))
+        self.not_units = frozenset(d["not_countable_units"])
+
+
+class ActorVocab:
+    def __init__(self) -> None:
+        d = load_json("actors.json")
+        self.seats = {k.lower(): v for k, v in d["seats_of_power"].items()}
+        self.demonyms = {k.lower(): v for k, v in d["demonyms"].items()}
+        self.government = frozenset(w.lower() for w in d["government_words"])
+        self.group = frozenset(w.lower() for w in d["group_words"])
+        self.organisation = frozenset(w.lower() for w in d["organisation_words"])
+
+
+@lru_cache(maxsize=1)
+def speech() -> SpeechVocab:
+    return SpeechVocab()
+
+
+@lru_cache(maxsize=1)
+def casualties() -> CasualtyVocab:
+    return CasualtyVocab()
+
+
+@lru_cache(maxsize=1)
+def actors() -> ActorVocab:
+    return ActorVocab()
