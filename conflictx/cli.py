@@ -122,6 +122,34 @@ def schema() -> None:
     typer.echo(json.dumps(SCHEMA, indent=2))
 
 
+@app.command()
+def check(
+    samples: Path = typer.Argument(..., help="Folder of <name>.txt with <name>.expected.json (or <name>.must.json)."),
+    update: bool = typer.Option(False, "--update", help="Rewrite the expected files from the current output."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline to use."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", help="Article date YYYY-MM-DD."),
+) -> None:
+    """Compare extractions of sample texts with their expected files (for CI). Exit 1 on any difference.
+
+    Example: conflictx check samples/   |   conflictx check samples/ --update
+    """
+    if not samples.is_dir():
+        fail(f"{samples}: not a directory")
+    from .check import run_check
+    from .pipeline import ModelError
+
+    try:
+        failed, report = run_check(samples, update, model, _check_date(date))
+    except ModelError as exc:
+        fail(str(exc))
+    for line in report:
+        typer.echo(line)
+    if not report:
+        typer.echo(f"no samples with expected files in {samples}", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
 gazetteer_app = typer.Typer(help="Manage the offline place index.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 

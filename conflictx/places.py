@@ -18,9 +18,7 @@ PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "a
                "toward", "inside", "throughout", "via", "through", "between", "of"}
 PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
                "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory"}
-DUAL_CUES = ({"called"}, {"known", "as"}, {"renamed"}, {"formerly"}, {"aka"})
 POSSESSIVE = {"'s", "’s", "'", "’"}
-MIN_CITY_POP_NO_CONTEXT = 0
 
 
 @dataclass
@@ -106,47 +104,44 @@ def _candidate_spans(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
-def _dual_name_links(doc: Doc, spans: list[Span]) -> list[tuple[int, int, str | None]]:
-    """Pairs (i, j, user) of candidate indexes that name one place, from the text's wording."""
+def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[tuple[int, int, str | None]]:
+    """Pairs (i, j, user) of mention indexes that name one place, from the text's wording:
+    "X (Y)", "X/Y", "X, called Y (by Z)", "X, known as Y", "X, renamed Y"."""
     links = []
-    by_start = {sp.start: i for i, sp in enumerate(spans)}
     for j, sp in enumerate(spans):
+        if sp.end < len(doc) and doc[sp.end].text in POSSESSIVE:
+            continue   # "what it called Baku's aggression": a naming of something else
         k = sp.start - 1
-        while k >= 0 and doc[k].is_punct and doc[k].text not in "(/":
-            k -= 1
-        if k < 0:
+        if k < 1:
             continue
         cue = doc[k]
         user = None
-        target = None
-        if cue.text in "(/" and k > 0:
-            # "X (Y)" or "X/Y": the place right before
-            target = next((i for i, s in enumerate(spans) if s.end == k), None)
-        elif cue.lower_ in {"called", "as", "renamed", "aka"} and (cue.lower_ != "as" or (k > 0 and doc[k - 1].lower_ in {"known", "called"})):
-            verb = cue if cue.lower_ != "as" else doc[k - 1]
-            # who calls it so: "called Y by Z"
+        earlier = [i for i, s in enumerate(spans) if s.end <= k and s.sent == sp.sent and i != j]
+        if not earlier:
+            continue
+        if cue.text in "(/":
+            target = next((i for i in earlier if spans[i].end == k), None)
+        else:
+            verb = cue
+            if cue.lower_ == "as":
+                verb = doc[k - 1]
+                if verb.lower_ not in {"known", "called", "referred"}:
+                    continue
+            elif cue.lower_ not in {"called", "renamed", "aka", "formerly"}:
+                continue
+            before = doc[verb.i - 1]
+            if before.lower_ == "also" and verb.i > 1:
+                before = doc[verb.i - 2]
+            if before.text != "," and not any(spans[i].end == before.i + 1 for i in earlier):
+                continue
             if sp.end + 1 < len(doc) and doc[sp.end].lower_ == "by":
                 z = doc[sp.end + 1]
-                zspan = next((s for s in spans if s.start == z.i), None)
+                zspan = next((s for s in spans if s.start <= z.i < s.end), None)
                 user = zspan.text if zspan is not None else z.text
-            # the named thing: climb from the participle through appositions to a place mention
-            head = verb.head
-            for _ in range(4):
-                i = by_start.get(head.left_edge.i) if head.left_edge.i in by_start else None
-                cand = next((i for i, s in enumerate(spans) if s.start <= head.i < s.end), None)
-                if cand is not None and cand != j:
-                    target = cand
-                    break
-                if head.dep_ == "appos":
-                    head = head.head
-                    continue
-                if head.head is head:
-                    break
-                head = head.head
-            if target is None:
-                prev = [i for i, s in enumerate(spans) if s.end <= verb.i and s.sent == sp.sent]
-                target = prev[-1] if prev else None
-        if target is not None and target != j:
+            # the renamed place: an earlier mention of the same kind (a city for a city), nearest first
+            same_kind = [i for i in earlier if places[i].kind == places[j].kind]
+            target = (same_kind or earlier)[-1]
+        if target is not None:
             links.append((target, j, user))
     return links
 
@@ -192,7 +187,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         else:
             first_of[k] = i
     users: dict[int, dict[str, str]] = {}
-    for a, b, user in _dual_name_links(doc, spans):
+    for a, b, user in _dual_name_links(doc, spans, [p for _, p in resolved]):
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra
