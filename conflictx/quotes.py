@@ -63,7 +63,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return child
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "xcomp" or verb.tag_ in {"VBG", "VBN"} or verb.dep_ == "conj":
-            return subject_of(verb.head, depth + 1)
+            head = verb.head
+            while head.pos_ == "ADP" and head.head is not head:   # "quoted as saying"
+                head = head.head
+            return subject_of(head, depth + 1)
     return None
 
 
@@ -119,12 +122,16 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 span = (comp.left_edge.i, _clause_end(comp))
             else:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
                 if obj is not None and any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
-                    span = (obj.left_edge.i, obj.right_edge.i + 1)
-                else:
-                    # "..., X said." where the parser made the reported clause the root
-                    if tok.dep_ in {"ccomp", "parataxis"} or (tok.dep_ == "ROOT" and False):
-                        pass
+                    # headline style: "Rebels claim 30 soldiers killed ..., and 12 injured"
+                    end = obj.right_edge.i + 1
+                    for c in tok.rights:
+                        if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
+                            end = max(end, c.right_edge.i + 1)
+                    span = (obj.left_edge.i, end)
+                elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report"}:
+                    span = (gerund.left_edge.i, gerund.right_edge.i + 1)
         if span is None and lemma in vocab.appeal:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.appeal_preps), None)
             xcomp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
@@ -143,8 +150,12 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if span is None and lemma in vocab.accuse:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"}), None)
+            if obj is not None and prep is None:
+                # "accused the rebels of using ...": the parser may hang "of" on the object
+                prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                             and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children)), None)
             if obj is not None and prep is not None:
-                span = (obj.left_edge.i, prep.right_edge.i + 1)
+                span = (obj.left_edge.i, max(prep.right_edge.i, obj.right_edge.i) + 1)
             elif obj is not None:
                 sub = doc[obj.left_edge.i:obj.right_edge.i + 1]
                 if any(t.text in {"“", '"'} for t in sub):
@@ -200,6 +211,29 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+def _cue_window(doc: Doc, q: QuoteSpan) -> list[Token]:
+    """Tokens where a quotation's cue may stand: the sentences it overlaps, the sentence right
+    after it ('... ,” he said.') and a sentence ending in a colon right before it."""
+    span = doc.char_span(q.open_start, q.close_end, alignment_mode="expand")
+    if span is None:
+        return []
+    sents = list(span.sents)
+    first, last = sents[0], sents[-1]
+    start, end = first.start, last.end
+    if end < len(doc) and doc[end].idx - q.close_end <= 3 and last.end_char <= q.close_end + 1:
+        end = doc[end].sent.end
+    if first.start > 0 and first.start_char >= q.open_start - 1:
+        prev = doc[first.start - 1].sent
+        if prev[-1].text == ":" or (len(prev) > 1 and prev[-2].text == ":"):
+            start = prev.start
+    return list(doc[start:end])
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and not re.search(r"[.!?,;:]$", text) and all(w[0].isupper() or len(w) <= 3 for w in words)
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     text = doc.text
     resolver = SpeakerResolver(doc)
@@ -211,12 +245,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cs, ce = _trim(doc, c.start, c.end)
         if cs < 0:
             continue
-        inner = [k for k, q in enumerate(directs) if q.start >= cs - 1 and q.end <= ce + 1]
-        outside = text[cs:ce]
-        for k in inner:
-            q = directs[k]
-            outside = outside.replace(text[q.open_start:q.close_end], " ").replace(text[q.start:q.end], " ")
+        inner = [k for k, q in enumerate(directs) if q.open_start >= cs - 1 and q.close_end <= ce + 1]
         over = [k for k, q in enumerate(directs) if q.start < ce and cs < q.end]
+        # the words of the reported clause that lie outside every quotation
+        keep = [True] * (ce - cs)
+        for k in over:
+            q = directs[k]
+            for pos in range(max(q.open_start, cs), min(q.close_end, ce)):
+                keep[pos - cs] = False
+        outside = "".join(ch if keep[i] else " " for i, ch in enumerate(text[cs:ce]))
         if over and _words(outside) < 2:
             # the reported clause is the quotation itself: the verb is the direct quote's cue
             for k in over:
@@ -242,7 +279,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             para_end = text.find("\n", q.close_end)
             para_end = len(text) if para_end < 0 else para_end
             best = None
-            for tok in doc.char_span(para_start, para_end, alignment_mode="expand") or []:
+            for tok in _cue_window(doc, q):
                 if q.open_start <= tok.idx < q.close_end or any(o.open_start <= tok.idx < o.close_end for o in directs):
                     continue
                 if tok.lemma_.lower() in vocab.say and tok.pos_ in {"VERB", "AUX"}:
@@ -254,17 +291,26 @@ def find_quotes(doc: Doc) -> list[Quote]:
                         best = (dist, s, tok)
             if best is not None:
                 subj, cue = best[1], best[2]
+            else:
+                # headline style: "Army chief: “We will ...”"
+                lead = doc.char_span(para_start, q.open_start, alignment_mode="contract")
+                if lead is not None and 1 < len(lead) <= 7 and lead[-1].text == ":":
+                    nouns = [t for t in lead if t.pos_ in {"NOUN", "PROPN"}]
+                    if nouns:
+                        subj, cue = nouns[-1], lead[-1]
         if cue is None:
             # a paragraph that is only a quotation continues the previous speaker's words
             para_start = text.rfind("\n", 0, q.open_start) + 1
             rest = text[para_start:q.open_start].strip()
-            if not rest and _words(qtext) >= MIN_DIRECT_WORDS and found:
+            if _words(qtext) >= MIN_DIRECT_WORDS and found and not _title_like(qtext):
                 prev = max((f for f in found if f[0] < q.start), key=lambda f: f[0], default=None)
-                if prev is not None and prev[2] == "direct" and q.start - prev[1] < 1500:
+                same_para = prev is not None and prev[1] >= para_start
+                if prev is not None and prev[2] == "direct" and (same_para or not rest) and q.start - prev[1] < 1500:
                     found.append((q.start, q.end, "direct", prev[3], prev[4], "continuation"))
             continue
-        if _words(qtext) < MIN_DIRECT_WORDS and not re.search(r"[.!?,]$", qtext):
-            continue   # scare quotes, titles, single words
+        if k not in cue_of_direct and (_words(qtext) < MIN_DIRECT_WORDS and not re.search(r"[.!?,]$", qtext)
+                                       or _title_like(qtext)):
+            continue   # scare quotes, titles, slogans, single words
         found.append((q.start, q.end, "direct", subj, cue, ""))
     # drop reported speech nested inside another quote's content (keep the outermost)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

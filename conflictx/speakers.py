@@ -54,6 +54,38 @@ def role_of(head: Token) -> str | None:
     return None
 
 
+def name_tail(span: Span) -> Span | None:
+    """The personal name at the end of a phrase: "US envoy Jane Doe-Smith" -> "Jane Doe-Smith"."""
+    end = span.end
+    while end > span.start and (span.doc[end - 1].is_punct and span.doc[end - 1].text not in "-"):
+        end -= 1
+    start = end
+    while start > span.start:
+        t = span.doc[start - 1]
+        if t.text == "-" and not t.whitespace_ and start - 1 > span.start:
+            start -= 1
+            continue
+        if t.is_alpha and t.text[:1].isupper() and t.lower_ not in TITLES and t.pos_ == "PROPN":
+            start -= 1
+            continue
+        break
+    while start < end and span.doc[start].text == "-":
+        start += 1
+    return span.doc[start:end] if end > start else None
+
+
+def words_of(span: Span) -> set[str]:
+    return {t.lower_ for t in span}
+
+
+def surname_key(tokens: list[Token]) -> str:
+    """The last name of a token run, hyphenated parts included: "Okonkwo-Lind"."""
+    k = len(tokens) - 1
+    while k >= 2 and tokens[k - 1].text == "-" and not tokens[k - 1].whitespace_ and not tokens[k - 2].whitespace_:
+        k -= 2
+    return "".join(t.text_with_ws for t in tokens[k:]).strip().lower()
+
+
 class SpeakerResolver:
     """Canonical names over one document, in reading order."""
 
@@ -67,6 +99,14 @@ class SpeakerResolver:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
+        av = self.av
+        self._non_person_words = av.government | av.group | av.organisation | set(speech().nouns)
+        # names the model missed: subjects made of two or more capitalised proper nouns
+        for tok in doc:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN" and not tok.ent_type_ in {"GPE", "ORG", "LOC", "FAC"}:
+                tail = name_tail(noun_phrase(tok, with_conj=False))
+                if tail is not None and len([t for t in tail if t.is_alpha]) >= 2 and not words_of(tail) & self._non_person_words:
+                    self._add_person(tail)
         self.history: list[tuple[int, Speaker]] = []   # (token index, speaker) of earlier quotes
 
     def _strip(self, tokens: list[Token]) -> list[Token]:
@@ -85,7 +125,7 @@ class SpeakerResolver:
             return
         name = self.doc[toks[0].i:toks[-1].i + 1].text
         if len(toks) >= 2:
-            last = toks[-1].text.lower()
+            last = surname_key(toks)
             cur = self.persons.get(last)
             if cur is None or len(name) > len(cur):
                 self.persons[last] = name
@@ -96,7 +136,7 @@ class SpeakerResolver:
         if not toks:
             return None
         text = self.doc[toks[0].i:toks[-1].i + 1].text
-        return self.persons.get(text.lower()) or self.persons.get(toks[-1].text.lower())
+        return self.persons.get(text.lower()) or self.persons.get(surname_key(toks)) or self.persons.get(toks[-1].text.lower())
 
     def _previous(self, at: int, want_person: bool | None) -> Speaker | None:
         for idx, sp in reversed(self.history):
@@ -108,6 +148,12 @@ class SpeakerResolver:
 
     def _previous_subject(self, tok: Token, want_person: bool) -> Speaker | None:
         """Fallback antecedent: the nearest earlier named subject of the fitting kind."""
+        if want_person:
+            for t in reversed(self.doc[:tok.i]):
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
+                    sp = self.make(noun_phrase(t, with_conj=False), t)
+                    if sp.type == "person":
+                        return sp
         for ent in reversed([e for e in self.doc.ents if e.end <= tok.i]):
             if want_person and ent.label_ == "PERSON":
                 return self.make(noun_phrase(ent.root), ent.root)
@@ -144,15 +190,28 @@ class SpeakerResolver:
         if not toks:
             toks = list(span)
         core = doc[toks[0].i:toks[-1].i + 1]
+        # "its director, Jane Doe, said": the apposed name is the speaker, the noun her role
+        if head.pos_ == "NOUN" and not any(e.label_ == "PERSON" for e in core.ents):
+            app = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if app is not None:
+                named = noun_phrase(app, with_conj=False)
+                sp = self.make(named, app)
+                sp.mention, sp.role = mention, sp.role or core.text
+                sp.start, sp.end = span.start_char, span.end_char
+                return sp
         ents = [e for e in doc.ents if e.start >= core.start and e.end <= core.end]
         person = next((e for e in ents if e.label_ == "PERSON"), None)
         role = role_of(head)
-        if person is not None or any(t.lower_ in TITLES for t in toks[:2]):
-            full = self.full_person_name(person if person is not None else core)
-            name = full or (person.text if person is not None else core.text)
-            if person is not None and not role and person.start > core.start:
-                pre = doc[core.start:person.start].text.strip(" ,")
-                if pre and not all(t.lower_ in TITLES for t in doc[core.start:person.start]):
+        # a name followed by "of Country": the name ends at the head noun
+        tail = name_tail(doc[core.start:head.i + 1] if head.pos_ == "PROPN" and core.start <= head.i < core.end else core)
+        if person is not None or any(t.lower_ in TITLES for t in toks[:2]) or (
+                tail is not None and len(tail) >= 2 and not ents and not words_of(core) & self._non_person_words):
+            tail = tail if tail is not None else (person if person is not None else core)
+            full = self.full_person_name(tail)
+            name = full or tail.text
+            if not role and tail.start > core.start:
+                pre = doc[core.start:tail.start].text.strip(" ,")
+                if pre and not all(t.lower_ in TITLES for t in doc[core.start:tail.start]):
                     role = pre
             if role:
                 self.roles.setdefault(name, role)
