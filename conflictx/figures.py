@@ -15,6 +15,10 @@ NUMBER_JOINERS = {"million", "billion", "thousand", "hundred", "mn", "bn", "-"}
 UNVERIFIED = re.compile(r"(?:could|can|was|were|has|have)\s+not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+)?verif"
                         r"|unable\s+to\s+(?:independently\s+)?verif|not\s+(?:be\s+)?independently\s+verif"
                         r"|unverified|could\s+not\s+(?:be\s+)?confirm", re.I)
+RANGE_TOKEN = re.compile(r"^\d{1,3}(?:,\d{3})*[–-]\d{1,3}(?:,\d{3})*$")
+RANGE_WORDS = {"between", "and", "to", "about", "some", "around", "nearly", "more", "than", "up", "at", "least", "over", "almost"}
+AGE_WORDS = {"aged", "age", "ages"}
+COPULAS = {"be", "remain", "stay", "lie", "become", "go", "leave", "keep", "find", "report", "list", "declare", "confirm"}
 LEVEL_VERBS = {"rise", "reach", "climb", "stand", "increase", "jump", "hit", "surpass", "exceed", "top", "grow", "soar"}
 EVENT_MAX_CLIMB = 4
 
@@ -24,6 +28,9 @@ def _number_spans(doc: Doc) -> list[Span]:
     excluded = set()
     for ent in doc.ents:
         if ent.label_ in EXCLUDED_LABELS:
+            words = {t.lower_ for t in ent if t.is_alpha} - RANGE_WORDS
+            if ent.label_ == "DATE" and not words:
+                continue   # "between 10 and 15" tagged as a date: still a count
             excluded.update(range(ent.start, ent.end))
     spans = []
     i = 0
@@ -35,6 +42,14 @@ def _number_spans(doc: Doc) -> list[Span]:
         if low in {"tens", "hundreds"} and i + 2 < n and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in {"thousands", "millions"}:
             spans.append(doc[i:i + 3])
             i += 3
+            continue
+        if low == "dozen" and i > 0 and doc[i - 1].lower_ in {"a", "one"} and i not in excluded:
+            spans.append(doc[i - 1:i + 1])
+            i += 1
+            continue
+        if RANGE_TOKEN.match(tok.text) and i not in excluded:
+            spans.append(doc[i:i + 1])
+            i += 1
             continue
         if low in cv.vague and low not in {"many", "few", "several", "numerous", "a few"} and i not in excluded:
             spans.append(doc[i:i + 1])
@@ -82,9 +97,21 @@ def _category_of_word(tok: Token) -> str | None:
     cv = casualties()
     lemma, low = tok.lemma_.lower(), tok.lower_
     if tok.pos_ in {"VERB", "AUX"}:
-        return cv.verbs.get(lemma)
-    if tok.pos_ == "ADJ" or tok.tag_ == "VBN":
+        if lemma == "set" and any(c.lower_ in {"on", "ablaze", "alight"} for c in tok.children):
+            return "destroyed"   # "set on fire", "set ablaze"
+        return cv.verbs.get(lemma) or (cv.adjectives.get(low) if tok.tag_ in {"VBN", "VBG"} else None)
+    if tok.pos_ in {"ADJ", "NOUN"} or tok.tag_ == "VBN":
         return cv.adjectives.get(low) or cv.verbs.get(lemma)
+    return None
+
+
+def _predicate_category(verb: Token) -> str | None:
+    """ "were missing", "remain missing", "left 87 people dead": the adjective after a copula."""
+    for c in verb.children:
+        if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "attr", "advmod"} and c.i > verb.i:
+            cat = casualties().adjectives.get(c.lower_)
+            if cat:
+                return cat
     return None
 
 
@@ -103,11 +130,22 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
         head = tok.head
         if head is tok:
             break
+        if head.lemma_.lower() in COPULAS or head.pos_ == "AUX":
+            cat = _predicate_category(head)
+            if cat:
+                return cat
+        if head.pos_ == "NOUN" and dep in {"pobj", "prep"}:
+            cat = cv.nouns.get(head.lower_)
+            if head.lower_ == "home" and tok.lower_ == "to":
+                return "population"
+            if cat in {"population", "killed"} and head.lower_ in {"population", "toll", "death toll"}:
+                return cat
         if head.pos_ in {"VERB", "AUX", "ADJ"} or head.tag_ == "VBN":
             cat = _category_of_word(head)
             if cat:
                 # the agent of an active verb did the killing; only patients (or intransitive subjects) count
-                if dep == "nsubj" and head.lemma_.lower() not in {"die", "flee", "disappear", "perish", "vanish", "live"} and head.pos_ == "VERB" and head.tag_ != "VBN":
+                if dep == "nsubj" and head.lemma_.lower() not in {"die", "flee", "disappear", "perish", "vanish", "live"} \
+                        and head.pos_ == "VERB" and head.tag_ != "VBN" and head.lower_ not in cv.adjectives:
                     return None
                 return _adjust(cat, head, unit_is_person)
             if head.lemma_.lower() in LEVEL_VERBS:
@@ -145,7 +183,10 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
     figures: list[Figure] = []
     index_of_token: dict[int, int] = {}
     for span in _number_spans(doc):
-        value, vague = parse_number(span.text)
+        if RANGE_TOKEN.match(span.text):
+            value, vague = parse_number(re.split(r"[–-]", span.text)[0])
+        else:
+            value, vague = parse_number(span.text)
         if value is None:
             continue
         first = span[0]
@@ -153,8 +194,22 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             continue   # a year
         if first.lower_ == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
             continue
+        prev_tok = doc[span.start - 1] if span.start > 0 else None
+        if prev_tok is not None and prev_tok.lower_ in AGE_WORDS:
+            continue   # an age
+        if re.match(r"^0\d", first.text):
+            continue   # phone numbers, codes
+        if prev_tok is not None and prev_tok.text[:1].isupper() and prev_tok.pos_ in {"PROPN", "NOUN"} and \
+                span[-1].head.i == prev_tok.i and prev_tok.lower_ not in cv.person_units:
+            continue   # an identifier: "Article 12", "Route 9", "Resolution 2334"
         qualifier, full = _qualifier(doc, span)
         low = high = value
+        if RANGE_TOKEN.match(first.text) and len(span) == 1:
+            a, b = re.split(r"[–-]", first.text)
+            lv, _ = parse_number(a)
+            hv, _ = parse_number(b)
+            if lv is not None and hv is not None and hv > lv:
+                value, low, high, qualifier = lv, lv, hv, "range"
         # ranges: "between 10 and 15", "10-15", "10 to 15"
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in {"-", "–", "to", "and"} and span.end + 1 < len(doc):
@@ -169,10 +224,16 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             qualifier = "vague" if qualifier == "exact" else qualifier
         # the counted noun
         num_head = span[-1]
-        if nxt is not None and nxt.lower_ == "of" and vague:
+        if high != low and full.end - 1 > span.end - 1:
+            # in a range the noun hangs off either number
+            other = doc[full.end - 1]
+            if other.dep_ == "nummod" and other.head.pos_ in {"NOUN", "PROPN"}:
+                num_head = other
+        if nxt is not None and nxt.lower_ == "of" and (vague or num_head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}):
             pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             noun = pobj
-        elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"}:
+        elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"} \
+                and num_head.head.lower_ not in cv.adjectives:
             noun = num_head.head
         elif num_head.pos_ in {"NOUN"} and not num_head.like_num and num_head.lower_ not in cv.vague:
             noun = num_head
@@ -190,6 +251,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         unit_is_person = unit_low is None or unit_low in cv.person_units or (noun is not None and noun.lemma_.lower() in cv.person_units)
         anchor = noun if noun is not None else num_head
         category = _event_category(anchor, unit_is_person)
+        if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
+            category = cv.adjectives[nxt.lower_]   # "counted 138 injured", "12 dead"
         if category is None and unit_low:
             category = cv.nouns.get(unit_low) or cv.nouns.get((noun or attr).lemma_.lower())
             if category and noun is not None and noun.lower_ in {"toll", "death toll"}:

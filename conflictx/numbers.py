@@ -29,6 +29,8 @@ def parse_number(text: str) -> tuple[float | int | None, bool]:
     if len(words) == 1 and DIGITS.match(words[0]):
         v = float(words[0].replace(",", "")) * scale
         return (int(v) if v == int(v) else v), False
+    if words in (["a", "dozen"], ["one", "dozen"]):
+        return 12, False
     if len(words) == 1 and words[0] in WORD_NUMBERS and scale > 1:
         return int(WORD_NUMBERS[words[0]] * scale), False
     if any(len(w) > 20 for w in words):
