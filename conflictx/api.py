@@ -31,6 +31,7 @@ def _merge(parts: list[Result]) -> Result:
         first.figures += other.figures
         first.dates += other.dates
         first.entities += other.entities
+        first.warnings += other.warnings
         by_key = {(loc.kind, loc.country, loc.geonameid, loc.name): loc for loc in first.locations}
         for loc in other.locations:
             same = by_key.get((loc.kind, loc.country, loc.geonameid, loc.name))

@@ -23,7 +23,8 @@ app = typer.Typer(
          "  conflictx extract article.txt\n\n"
          "  conflictx extract articles/ --format jsonl > out.jsonl\n\n"
          "  conflictx extract article.txt --format json | jq '.quotes[] | {who: .speaker.name, said: .text}'\n\n"
-         "  cat article.txt | conflictx extract - --date 2024-05-01")
+         "  cat article.txt | conflictx extract - --date 2024-05-01\n\n"
+         "  conflictx extract article.txt --format html > article.html")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -73,7 +74,7 @@ def _check_date(date: Optional[str]) -> Optional[str]:
 def extract(
     paths: List[str] = typer.Argument(..., help="Article files, directories or globs; '-' reads standard input."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="table | json | jsonl | csv | geojson. Default: table on a terminal, jsonl when piped."),
+                                      help="table | json | jsonl | csv | geojson | html. Default: table on a terminal, jsonl when piped."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed spaCy pipeline (default: the best English one installed)."),
     date: Optional[str] = typer.Option(None, "--date", "-d", help="Article date YYYY-MM-DD for relative dates (default: the article's dateline)."),
     only: Optional[str] = typer.Option(None, "--only", help="Comma-separated sections: quotes,figures,locations,dates,entities."),

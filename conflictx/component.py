@@ -16,7 +16,8 @@ from .places import find_places
 from .quotes import find_quotes
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
-EXTENSIONS = ("quotes", "figures", "places", "dates", "conflictx_entities", "article_date", "conflictx_model")
+EXTENSIONS = ("quotes", "figures", "places", "dates", "conflictx_entities", "article_date", "conflictx_model",
+              "conflictx_warnings")
 
 
 def register_extensions() -> None:
@@ -48,15 +49,26 @@ class Conflictx:
                       "version": nlp.meta.get("version", "")}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.conflictx_model = self.model
-        doc._.article_date = self.date or find_reference_date(doc)
-        doc._.places = find_places(doc)
-        doc._.quotes = find_quotes(doc)
-        doc._.figures = find_figures(doc, doc._.quotes)
-        doc._.dates = find_dates(doc, doc._.article_date)
         from .result import Entity
+
+        warnings: list[str] = []
+
+        def step(name, fn, default):
+            # one failing rule family must not cost the article its other results
+            try:
+                return fn()
+            except Exception as exc:  # noqa: BLE001
+                warnings.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+                return default
+        doc._.conflictx_model = self.model
+        doc._.article_date = self.date or step("dates", lambda: find_reference_date(doc), None)
+        doc._.places = step("locations", lambda: find_places(doc), [])
+        doc._.quotes = step("quotes", lambda: find_quotes(doc), [])
+        doc._.figures = step("figures", lambda: find_figures(doc, doc._.quotes), [])
+        doc._.dates = step("dates", lambda: find_dates(doc, doc._.article_date), [])
         doc._.conflictx_entities = [Entity(e.text, e.start_char, e.end_char, e.label_)
                                     for e in doc.ents if e.label_ in ENTITY_LABELS]
+        doc._.conflictx_warnings = warnings
         return doc
 
 

@@ -3,6 +3,7 @@ mixed quotes (indirect speech holding a quoted fragment), each with a resolved s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -39,7 +40,8 @@ class Candidate:
 
 
 def direct_spans(text: str) -> list[QuoteSpan]:
-    spans = []
+    """Quotations in curly or straight marks, sorted and disjoint (curly ones win an overlap)."""
+    spans: list[QuoteSpan] = []
     for rx in (CURLY, STRAIGHT):
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
@@ -49,8 +51,34 @@ def direct_spans(text: str) -> list[QuoteSpan]:
                 e -= 1
             if e > s:
                 spans.append(QuoteSpan(s, e, m.start(), m.end()))
-    spans.sort(key=lambda q: q.start)
-    return spans
+    spans.sort(key=lambda q: q.open_start)
+    disjoint: list[QuoteSpan] = []
+    for q in spans:
+        if disjoint and q.open_start < disjoint[-1].close_end:
+            continue
+        disjoint.append(q)
+    return disjoint
+
+
+class QuoteIndex:
+    """Position look-ups over disjoint, sorted quotations in O(log n)."""
+
+    def __init__(self, spans: list[QuoteSpan]):
+        self.spans = spans
+        self.starts = [q.open_start for q in spans]
+
+    def covering(self, pos: int) -> int | None:
+        k = bisect_right(self.starts, pos) - 1
+        return k if k >= 0 and pos < self.spans[k].close_end else None
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        k = max(0, bisect_right(self.starts, start) - 1)
+        out = []
+        while k < len(self.spans) and self.spans[k].open_start < end:
+            if self.spans[k].close_end > start:
+                out.append(k)
+            k += 1
+        return out
 
 
 def _words(text: str) -> int:
@@ -238,10 +266,18 @@ def _title_like(text: str) -> bool:
     return bool(words) and not re.search(r"[.!?,;:]$", text) and all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
+def _add(found: list, starts: list[int], item: tuple) -> None:
+    """Insert keeping ``found`` sorted by start."""
+    k = bisect_right(starts, item[0])
+    starts.insert(k, item[0])
+    found.insert(k, item)
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     text = doc.text
     resolver = SpeakerResolver(doc)
     directs = direct_spans(text)
+    index = QuoteIndex(directs)
     cands = indirect_candidates(doc)
     found: list[tuple[int, int, str, Token | None, Token, str]] = []  # (start, end, kind, subject, cue, ...)
     cue_of_direct: dict[int, tuple[Token | None, Token]] = {}
@@ -252,8 +288,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         m = DATELINE.match(text[cs:ce])
         if m:
             cs += m.end()
-        inner = [k for k, q in enumerate(directs) if q.open_start >= cs - 1 and q.close_end <= ce + 1]
-        over = [k for k, q in enumerate(directs) if q.start < ce and cs < q.end]
+        over = [k for k in index.overlapping(cs - 1, ce + 1) if directs[k].start < ce and cs < directs[k].end]
+        inner = [k for k in index.overlapping(cs - 1, ce + 1)
+                 if directs[k].open_start >= cs - 1 and directs[k].close_end <= ce + 1]
         # the words of the reported clause that lie outside every quotation
         keep = [True] * (ce - cs)
         for k in over:
@@ -267,15 +304,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 cue_of_direct.setdefault(k, (c.subject, c.verb))
             continue
         # the cue verb sits inside a quotation: it is part of someone's words, not attribution
-        if any(q.open_start <= c.verb.idx < q.close_end for q in directs):
+        if index.covering(c.verb.idx) is not None:
             continue
         kind = "mixed" if inner else "indirect"
         for k in inner:
             directs[k].used = True
         found.append((cs, ce, kind, c.subject, c.verb, ""))
+    found.sort(key=lambda f: f[0])
+    found_starts = [f[0] for f in found]
     # direct quotes: cue from the parse, else the nearest speech verb outside the quote in its paragraph
     vocab = speech()
-    last_para_speaker = None
     for k, q in enumerate(directs):
         if q.used:
             continue
@@ -287,7 +325,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             para_end = len(text) if para_end < 0 else para_end
             best = None
             for tok in _cue_window(doc, q):
-                if q.open_start <= tok.idx < q.close_end or any(o.open_start <= tok.idx < o.close_end for o in directs):
+                if index.covering(tok.idx) is not None:
                     continue
                 if tok.lemma_.lower() in vocab.say and tok.pos_ in {"VERB", "AUX"}:
                     s = subject_of(tok)
@@ -310,22 +348,25 @@ def find_quotes(doc: Doc) -> list[Quote]:
             para_start = text.rfind("\n", 0, q.open_start) + 1
             rest = text[para_start:q.open_start].strip()
             if _words(qtext) >= MIN_DIRECT_WORDS and found and not _title_like(qtext):
-                prev = max((f for f in found if f[0] < q.start), key=lambda f: f[0], default=None)
+                at = bisect_right(found_starts, q.start - 1) - 1
+                prev = found[at] if at >= 0 else None
                 same_para = prev is not None and prev[1] >= para_start
                 if prev is not None and prev[2] == "direct" and (same_para or not rest) and q.start - prev[1] < 1500:
-                    found.append((q.start, q.end, "direct", prev[3], prev[4], "continuation"))
+                    _add(found, found_starts, (q.start, q.end, "direct", prev[3], prev[4], "continuation"))
             continue
         if k not in cue_of_direct and (_words(qtext) < MIN_DIRECT_WORDS and not re.search(r"[.!?,]$", qtext)
                                        or _title_like(qtext)):
             continue   # scare quotes, titles, slogans, single words
-        found.append((q.start, q.end, "direct", subj, cue, ""))
+        _add(found, found_starts, (q.start, q.end, "direct", subj, cue, ""))
     # drop reported speech nested inside another quote's content (keep the outermost)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept = []
+    reach = -1
     for f in found:
-        if any(g[0] <= f[0] and f[1] <= g[1] and g is not f for g in kept):
+        if f[1] <= reach:
             continue
         kept.append(f)
+        reach = max(reach, f[1])
     quotes: list[Quote] = []
     for cs, ce, kind, subj, cue, note in kept:
         if subj is None:

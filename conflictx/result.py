@@ -99,6 +99,7 @@ class Result:
     dates: list[DateItem] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     date: str | None = None        # the reference date used for resolving relative dates
+    warnings: list[str] = field(default_factory=list)
 
     SECTIONS = ("quotes", "figures", "locations", "dates", "entities")
 
@@ -113,7 +114,8 @@ class Result:
         return cls(source=source, model=dict(nlp_meta),
                    quotes=list(doc._.quotes), figures=list(doc._.figures),
                    locations=list(doc._.places), dates=list(doc._.dates),
-                   entities=list(doc._.conflictx_entities), date=doc._.article_date)
+                   entities=list(doc._.conflictx_entities), date=doc._.article_date,
+                   warnings=list(doc._.conflictx_warnings or []))
 
     def shifted(self, offset: int) -> "Result":
         """Move every offset by ``offset`` (used when a long article is processed in chunks)."""
@@ -137,6 +139,8 @@ class Result:
         for name in self.SECTIONS:
             if only is None or name in only:
                 out[name] = [asdict(x) for x in getattr(self, name)]
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
         return out
 
 

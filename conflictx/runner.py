@@ -66,10 +66,13 @@ def run(paths: list[str], *, fmt: str, model: str | None, date: str | None, only
 
     items = ((text, path, (pos, enc)) for text, (pos, path, enc) in _articles(paths, failures))
     meta: list[tuple[int, str]] = []
+    texts: dict[str, str] = {}     # kept only for the html page, which shows the articles
 
     def feed():
         for text, path, (pos, enc) in items:
             meta.append((pos, path))
+            if fmt == "html":
+                texts[path] = text
             yield text, path, enc
     try:
         for result in extract_many(feed(), date=date, model=model, n_process=jobs):
@@ -93,6 +96,10 @@ def run(paths: list[str], *, fmt: str, model: str | None, date: str | None, only
         from .render.csvout import write_csv
 
         write_csv([r for r in collected if "error" not in r], section, sys.stdout)
+    elif fmt == "html":
+        from .render.html import write_html
+
+        write_html(collected, texts, sys.stdout)
     elif fmt == "geojson":
         from .render.geojson import write_geojson
 

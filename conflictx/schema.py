@@ -32,6 +32,7 @@ SCHEMA = {
             "encoding": {"type": "string"}}},
         "model": {"type": "object", "properties": {"name": {"type": "string"}, "version": {"type": "string"}}},
         "date": _STR,
+        "warnings": {"type": "array", "items": {"type": "string"}},
         "error": {"type": "object", "required": ["type", "message"],
                   "properties": {"type": {"type": "string"}, "message": {"type": "string"}}},
         "quotes": {"type": "array", "items": _item({

@@ -2,6 +2,8 @@
 fitting speaker, capitals and seats of power to the government they stand for."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, get_gazetteer
@@ -18,6 +20,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "which", "who", "that", "we", "i", "them"}
 RELATIVE = {"which", "who", "that", "whom"}
+LOOKBACK_TOKENS = 600   # how far back a pronoun looks for a named antecedent
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "punct", "advmod"}
 
 
@@ -139,7 +142,7 @@ class SpeakerResolver:
         return self.persons.get(text.lower()) or self.persons.get(surname_key(toks)) or self.persons.get(toks[-1].text.lower())
 
     def _previous(self, at: int, want_person: bool | None) -> Speaker | None:
-        for idx, sp in reversed(self.history):
+        for idx, sp in reversed(self.history[-200:]):
             if idx >= at:
                 continue
             if want_person is None or (sp.type == "person") == want_person:
@@ -149,12 +152,12 @@ class SpeakerResolver:
     def _previous_subject(self, tok: Token, want_person: bool) -> Speaker | None:
         """Fallback antecedent: the nearest earlier named subject of the fitting kind."""
         if want_person:
-            for t in reversed(self.doc[:tok.i]):
+            for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):tok.i]):
                 if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
                     sp = self.make(noun_phrase(t, with_conj=False), t)
                     if sp.type == "person":
                         return sp
-        for ent in reversed([e for e in self.doc.ents if e.end <= tok.i]):
+        for ent in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):tok.i].ents):
             if want_person and ent.label_ == "PERSON":
                 return self.make(noun_phrase(ent.root), ent.root)
             if not want_person and ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
@@ -199,7 +202,7 @@ class SpeakerResolver:
                 sp.mention, sp.role = mention, sp.role or core.text
                 sp.start, sp.end = span.start_char, span.end_char
                 return sp
-        ents = [e for e in doc.ents if e.start >= core.start and e.end <= core.end]
+        ents = list(core.ents)
         person = next((e for e in ents if e.label_ == "PERSON"), None)
         role = role_of(head)
         # a name followed by "of Country": the name ends at the head noun
@@ -241,5 +244,5 @@ class SpeakerResolver:
         return Speaker(core.text, mention, role, typ, None, span.start_char, span.end_char)
 
     def remember(self, at: int, sp: Speaker) -> None:
-        self.history.append((at, sp))
-        self.history.sort(key=lambda x: x[0])
+        k = bisect_right([h[0] for h in self.history[-50:]], at) + max(0, len(self.history) - 50)
+        self.history.insert(k, (at, sp))
