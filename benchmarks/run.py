@@ -538,16 +538,21 @@ def main(argv: list[str] | None = None) -> int:
     startup = None
     with tempfile.TemporaryDirectory(prefix="conflictx-bench-") as tmp:
         work = Path(tmp)
-        if "throughput" not in skip:
-            bench_throughput(rep, cycled(texts, a.articles), a.repeat)
-        if "cold" not in skip:
-            startup = bench_cold_start(rep, a.cold_runs)
-        if "jobs" not in skip:
-            bench_jobs(rep, work, paths, a.jobs_articles, a.repeat, startup)
-        if "memory" not in skip:
-            bench_memory(rep, work, paths, a.stream_small, a.stream_articles)
-        if "gazetteer" not in skip:
-            bench_gazetteer(rep, texts, a.lookups, a.with_build)
+        loads: dict[str, float] = {}
+
+        def section(name: str, fn: Callable[[], Any]) -> Any:
+            if name in skip:
+                return None
+            before = cpu_snapshot()
+            out = fn()
+            loads[name] = round(other_load(before, cpu_snapshot()), 2)
+            return out
+        section("throughput", lambda: bench_throughput(rep, cycled(texts, a.articles), a.repeat))
+        startup = section("cold", lambda: bench_cold_start(rep, a.cold_runs))
+        section("jobs", lambda: bench_jobs(rep, work, paths, a.jobs_articles, a.repeat, startup))
+        section("memory", lambda: bench_memory(rep, work, paths, a.stream_small, a.stream_articles))
+        section("gazetteer", lambda: bench_gazetteer(rep, texts, a.lookups, a.with_build))
+        rep.config["other_cpu_load_by_section"] = loads
     if a.profile:
         rep.profile = profile_extract(cycled(texts, a.profile_articles))
     rep.config["elapsed_s"] = round(time.perf_counter() - started, 1)

