@@ -247,12 +247,54 @@ def bench_throughput(rep: Report, texts: list[str], repeat: int) -> dict[str, fl
         bare8.append(run_bare(8))
     n = len(texts)
     b, b8, c = n / min(bare), n / min(bare8), n / min(cx)
+    shares = component_shares(texts)
     rep.add("throughput_bare", "bare nlp.pipe (default batch size)", b, "articles/s")
     rep.add("throughput_bare_bs8", "bare nlp.pipe (batch_size=8, as extract_many)", b8, "articles/s")
     rep.add("throughput_conflictx", "conflictx.extract_many", c, "articles/s")
     rep.add("throughput_ratio", "throughput ratio extract_many / bare nlp.pipe", c / b, "x")
     rep.add("throughput_ratio_bs8", "throughput ratio vs bare nlp.pipe at batch_size=8", c / b8, "x")
+    rep.add("share_component", "  share of extract_many time in the conflictx component", shares[0], "%",
+            "timed around Conflictx.__call__, one extra run")
+    rep.add("share_from_doc", "  share of extract_many time in Result.from_doc", shares[1], "%")
     return {"bare": b, "conflictx": c}
+
+
+def component_shares(texts: list[str]) -> tuple[float, float]:
+    """Percent of one extract_many run spent in the conflictx component and in Result.from_doc."""
+    import conflictx
+    from conflictx import component as comp
+    from conflictx import result as res
+
+    spent = [0.0, 0.0]
+    orig_call = comp.Conflictx.__call__
+    orig_from_doc = res.Result.__dict__["from_doc"]
+
+    def call(self, doc):
+        t0 = time.perf_counter()
+        try:
+            return orig_call(self, doc)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    def from_doc(cls, *args, **kw):
+        t0 = time.perf_counter()
+        try:
+            return orig_from_doc.__func__(cls, *args, **kw)
+        finally:
+            spent[1] += time.perf_counter() - t0
+    comp.Conflictx.__call__ = call
+    res.Result.from_doc = classmethod(from_doc)
+    try:
+        t = time.perf_counter()
+        for _ in conflictx.extract_many(texts, model=MODEL):
+            pass
+        total = time.perf_counter() - t
+    finally:
+        comp.Conflictx.__call__ = orig_call
+        res.Result.from_doc = orig_from_doc
+    return 100 * spent[0] / total, 100 * spent[1] / total
+
+
 
 
 # --------------------------------------------------------------------------- 2. cold start
@@ -278,8 +320,27 @@ def bench_cold_start(rep: Report, runs: int) -> float:
 
 
 # --------------------------------------------------------------------------- 3. --jobs
+def bare_spacy_speedup(texts: list[str]) -> float:
+    """Reference: what n_process=2 gives bare spaCy on this machine (same texts, in-process)."""
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    for _ in nlp.pipe(texts[:8]):
+        pass
+    times = []
+    for k in (1, 2):
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, n_process=k, batch_size=8):
+            pass
+        times.append(time.perf_counter() - t)
+    return times[0] / times[1]
+
+
 def bench_jobs(rep: Report, work: Path, sources: list[Path], n: int, repeat: int, startup: float | None) -> None:
     d = make_article_dir(work, sources, n)
+    log(f"reference: bare spaCy nlp.pipe n_process=2 vs 1 over {n} articles")
+    ref = bare_spacy_speedup(cycled([p.read_text(encoding="utf-8") for p in sources], n))
+    rep.add("jobs_bare_spacy_speedup", "reference: bare nlp.pipe n_process=2 / 1 speed-up", ref, "x")
     log(f"--jobs 1 vs 2: {n} articles, best of {repeat}")
     base = conflictx_exe() + ["extract", str(d), "--format", "jsonl", "--quiet"]
     t1, t2 = [], []
@@ -527,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHONHASHSEED", "0")
     paths = article_paths()
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    rep = Report(machine_info(), {k: v for k, v in vars(a).items() if k != "json"} | {
+    rep = Report(machine_info(), {k: v for k, v in vars(a).items() if k not in ("json", "from_json")} | {
         "article_files": len(paths), "mean_article_chars": round(sum(map(len, texts)) / len(texts))})
     if len(paths) < 10:
         rep.notes.append(f"only {len(paths)} distinct article files; the inputs repeat them, so spaCy's "

@@ -87,14 +87,17 @@ def _words(text: str) -> int:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a speech verb; participles and conjuncts inherit their head's subject."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # the subject nearest the verb ("BAMAKO, March 4 (Reuters) - Mali's army said")
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "xcomp" or verb.tag_ in {"VBG", "VBN"} or verb.dep_ == "conj":
             head = verb.head
             while head.pos_ == "ADP" and head.head is not head:   # "quoted as saying"
                 head = head.head
+            if verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech().say:
+                head = head.head   # "X said Y would happen, adding ...": X adds, not Y
             return subject_of(head, depth + 1)
     return None
 
@@ -164,6 +167,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     span = (obj.left_edge.i, end)
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report"}:
                     span = (gerund.left_edge.i, gerund.right_edge.i + 1)
+                elif lemma in {"deny", "admit", "acknowledge"}:
+                    comp = next((c for c in tok.children if c.dep_ in {"xcomp", "pcomp", "dobj"}
+                                 and any(g.tag_ == "VBG" for g in c.subtree)), None)
+                    if comp is not None:
+                        span = (comp.left_edge.i, comp.right_edge.i + 1)   # "denied being backed by ..."
         if span is None and lemma in vocab.appeal:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.appeal_preps), None)
             xcomp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
@@ -223,8 +231,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         s, e = span
         if subj is not None and s <= subj.i < e:
             continue
-        if e - s < 2:
-            continue
+        if e - s < 2 or doc[s:e].text.lower().startswith(vocab.not_content):
+            continue   # "asked not to be named", "claimed responsibility"
         out.append(Candidate(s, e, tok, subj, kind))
     # "according to X, ...": the rest of the sentence is X's
     for tok in doc:
@@ -266,6 +274,20 @@ def _title_like(text: str) -> bool:
     return bool(words) and not re.search(r"[.!?,;:]$", text) and all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
+def _split_chained(doc: Doc, cands: list[Candidate]) -> None:
+    """ "A said X, while B said Y": end A's content where B's attribution begins. A pronoun
+    inside ("forces which he said had ...") is the same speaker's aside and stays nested."""
+    for inner in cands:
+        subj = inner.subject
+        if subj is None or subj.pos_ == "PRON" or inner.verb.lemma_.lower() not in speech().say:
+            continue
+        clause_start = min(inner.verb.left_edge.i, subj.left_edge.i)
+        for outer in cands:
+            if outer is not inner and outer.start < clause_start and inner.verb.i < outer.end and \
+                    outer.verb.i < clause_start and doc[clause_start - 1].is_punct | (doc[clause_start].dep_ in {"mark", "cc"}):
+                outer.end = clause_start
+
+
 def _add(found: list, starts: list[int], item: tuple) -> None:
     """Insert keeping ``found`` sorted by start."""
     k = bisect_right(starts, item[0])
@@ -281,6 +303,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     cands = indirect_candidates(doc)
     found: list[tuple[int, int, str, Token | None, Token, str]] = []  # (start, end, kind, subject, cue, ...)
     cue_of_direct: dict[int, tuple[Token | None, Token]] = {}
+    _split_chained(doc, cands)
     for c in cands:
         cs, ce = _trim(doc, c.start, c.end)
         if cs < 0:
@@ -300,8 +323,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         outside = "".join(ch if keep[i] else " " for i, ch in enumerate(text[cs:ce]))
         if over and _words(outside) < 2:
             # the reported clause is the quotation itself: the verb is the direct quote's cue
-            for k in over:
-                cue_of_direct.setdefault(k, (c.subject, c.verb))
+            # (unless the verb is inside the quotation: "people who swore they would stay")
+            if index.covering(c.verb.idx) is None:
+                for k in over:
+                    cue_of_direct.setdefault(k, (c.subject, c.verb))
             continue
         # the cue verb sits inside a quotation: it is part of someone's words, not attribution
         if index.covering(c.verb.idx) is not None:

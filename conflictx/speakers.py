@@ -20,6 +20,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "which", "who", "that", "we", "i", "them"}
 RELATIVE = {"which", "who", "that", "whom"}
+GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
+                   "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 LOOKBACK_TOKENS = 600   # how far back a pronoun looks for a named antecedent
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "punct", "advmod"}
 
@@ -111,6 +113,7 @@ class SpeakerResolver:
                 if tail is not None and len([t for t in tail if t.is_alpha]) >= 2 and not words_of(tail) & self._non_person_words:
                     self._add_person(tail)
         self.history: list[tuple[int, Speaker]] = []   # (token index, speaker) of earlier quotes
+        self.gender: dict[str, str] = {}                 # person name -> "m" / "f", from titles and pronouns
 
     def _strip(self, tokens: list[Token]) -> list[Token]:
         # drop everything up to an inner possessive ("Azerbaijan's Mr Hajiyev") and leading titles
@@ -149,6 +152,37 @@ class SpeakerResolver:
                 return sp
         return None
 
+    def _nearest_person(self, tok: Token, gender: str) -> Speaker | None:
+        """The nearest earlier person, a quoted speaker or a named subject, whose gender fits."""
+        best: tuple[int, Speaker] | None = None
+        for idx, sp in reversed(self.history[-200:]):
+            if idx < tok.i and sp.type == "person" and self.gender.get(sp.name, gender) == gender:
+                best = (idx, sp)
+                break
+        for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):tok.i]):
+            if best is not None and t.i <= best[0]:
+                break
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
+                sp = self.make(noun_phrase(t, with_conj=False), t)
+                if sp.type == "person" and self.gender.get(sp.name, gender) == gender:
+                    best = (t.i, sp)
+                    break
+        return best[1] if best else None
+
+    def _nearest_body(self, tok: Token) -> Speaker | None:
+        """The nearest earlier non-person antecedent: a quoted body, or a body that was the subject
+        of an earlier clause ("The city council opened shelters. It said ...")."""
+        hist = next(((idx, sp) for idx, sp in reversed(self.history[-200:]) if idx < tok.i and sp.type != "person"), None)
+        sent_start = tok.sent.start
+        for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):sent_start]):
+            if hist is not None and t.i <= hist[0]:
+                break
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and t.lower_ not in {"people"}:
+                sp = self.make(noun_phrase(t, with_conj=False), t)
+                if sp.type in {"organisation", "government", "group"}:
+                    return sp
+        return hist[1] if hist else self._previous_subject(tok, False)
+
     def _previous_subject(self, tok: Token, want_person: bool) -> Speaker | None:
         """Fallback antecedent: the nearest earlier named subject of the fitting kind."""
         if want_person:
@@ -170,15 +204,18 @@ class SpeakerResolver:
         mention = span.text
         low = head.lower_
         if len(span) == 1 and low in PERSON_PRONOUNS:
-            prev = self._previous(head.i, True) or self._previous_subject(head, True)
+            gender = PERSON_PRONOUNS[low]
+            prev = self._nearest_person(head, gender) or self._previous(head.i, None)
             if prev:
+                if prev.type == "person":
+                    self.gender.setdefault(prev.name, gender)
                 return Speaker(prev.name, mention, prev.role, prev.type, prev.represents, span.start_char, span.end_char)
         if len(span) == 1 and low in GROUP_PRONOUNS:
             if low in RELATIVE and head.head.dep_ == "relcl":
                 return self.make(noun_phrase(head.head.head), head.head.head)
             if low in RELATIVE and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "relcl":
                 return self.make(noun_phrase(head.head.head), head.head.head)
-            prev = self._previous(head.i, False) or self._previous_subject(head, False)
+            prev = self._nearest_body(head)
             if low in {"they", "them"} and prev is None:
                 prev = self._previous(head.i, None)
             if prev:
@@ -186,16 +223,33 @@ class SpeakerResolver:
             return Speaker(mention, mention, None, "unknown", None, span.start_char, span.end_char)
         # a statement/report noun stands for its author: "A ministry statement said" -> "ministry"
         toks = list(span)
+        for k, t in enumerate(toks[:-1]):
+            if t.text in {"-", "–", "—"} and k > 0 and toks[k - 1].text == ")":
+                toks = toks[k + 1:]   # "CITY, March 4 (Reuters) - Mali's army"
+                break
+        if len(toks) < len(span):
+            span = doc[toks[0].i:span.end] if toks else span
+            mention = span.text
+        if len(toks) > 3 and toks[0].lower_ in {"one", "some", "many", "most", "several", "two", "three"} and toks[1].lower_ == "of":
+            toks = toks[2:]           # "one of the officials" -> "the officials"
         if toks and toks[-1].lower_ in speech().nouns and len(toks) > 1:
             toks = toks[:-1]
-        while toks and toks[0].lower_ in {"the", "a", "an", "an"}:
+        definite = bool(toks) and toks[0].lower_ in {"the", "this"}
+        while toks and toks[0].lower_ in {"the", "a", "an", "this"}:
             toks = toks[1:]
         if not toks:
             toks = list(span)
         core = doc[toks[0].i:toks[-1].i + 1]
+        # "the group said": a definite description refers back to the body named before
+        if definite and all(t.pos_ != "PROPN" for t in core) and len(core) <= 3:
+            earlier = self._antecedent(core, head)
+            if earlier is not None:
+                return Speaker(earlier.name, mention, earlier.role, earlier.type, earlier.represents,
+                               span.start_char, span.end_char)
         # "its director, Jane Doe, said": the apposed name is the speaker, the noun her role
-        if head.pos_ == "NOUN" and not any(e.label_ == "PERSON" for e in core.ents):
-            app = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if not any(e.label_ == "PERSON" for e in core.ents):
+            app = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON" or any(g.lower_ in TITLES for g in c.lefts))), None)
             if app is not None:
                 named = noun_phrase(app, with_conj=False)
                 sp = self.make(named, app)
@@ -218,6 +272,9 @@ class SpeakerResolver:
                     role = pre
             if role:
                 self.roles.setdefault(name, role)
+            title = next((t.lower_.rstrip(".") for t in toks[:2] if t.lower_.rstrip(".") in GENDERED_TITLES), None)
+            if title:
+                self.gender.setdefault(name, GENDERED_TITLES[title])
             return Speaker(name, mention, role or self.roles.get(name), "person", None, span.start_char, span.end_char)
         text_key = fold(core.text)
         iso = None
@@ -225,7 +282,8 @@ class SpeakerResolver:
             iso = self.gaz.capitals.get(text_key) or self.av.seats.get(core.text.lower()) or self.av.seats.get(text_key)
             if iso:
                 country = self.gaz.countries.get(iso)
-                return Speaker(country.name if country else core.text, mention, role, "government",
+                # "Baku said": the name as written, the government it stands for in `represents`
+                return Speaker(core.text, mention, role, "government",
                                country.name if country else iso, span.start_char, span.end_char)
             c = self.gaz.country(core.text)
             if c is not None:
@@ -242,6 +300,25 @@ class SpeakerResolver:
         else:
             typ = "unknown"
         return Speaker(core.text, mention, role, typ, None, span.start_char, span.end_char)
+
+    def _antecedent(self, core: Span, head: Token) -> Speaker | None:
+        """The earlier named speaker or body a definite description ("the ministry") points to:
+        one whose name ends in the same noun, else for group/organisation nouns the last such."""
+        noun = head.lemma_.lower()
+        for _, sp in reversed(self.history[-200:]):
+            words = sp.name.lower().split()
+            if words and (words[-1] == head.lower_ or words[-1].rstrip("s") == noun) and len(words) > 1:
+                return sp
+        kind = "group" if noun in self.av.group else "organisation" if noun in self.av.organisation else None
+        if kind is None:
+            return None
+        for idx, sp in reversed(self.history[-200:]):
+            if idx < head.i and sp.type != "person":
+                return sp
+        for ent in reversed(self.doc[max(0, head.i - LOOKBACK_TOKENS):head.i].ents):
+            if ent.label_ == "ORG" and len(ent) > 1:
+                return self.make(ent, ent.root)
+        return None
 
     def remember(self, at: int, sp: Speaker) -> None:
         k = bisect_right([h[0] for h in self.history[-50:]], at) + max(0, len(self.history) - 50)
