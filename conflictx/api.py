@@ -1,11 +1,25 @@
 """The Python API: ``extract`` and ``extract_many``; the CLI is built on these."""
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from .result import Result
 
 CHUNK_CHARS = 100_000   # articles longer than this are processed in paragraph-aligned chunks
+LONG_RUN = re.compile(r"\S{200,}")   # no word is this long; spaCy's affix rules are slow on such runs
+RUN_BREAK = 50
+
+
+def defuse(text: str) -> str:
+    """The text spaCy sees: same length, but runs of 200+ non-space characters get a space every
+    50 characters, so the tokenizer stays fast on junk. Item texts are re-read from the original."""
+    if not LONG_RUN.search(text):
+        return text
+    def breakup(m: re.Match) -> str:
+        run = m.group(0)
+        return "".join(" " if i % RUN_BREAK == RUN_BREAK - 1 else ch for i, ch in enumerate(run))
+    return LONG_RUN.sub(breakup, text)
 
 
 def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -56,7 +70,8 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
                 text, path, enc = item, f"<text {idx}>", None
             else:
                 text, path, enc = (tuple(item) + (None, None))[:3]
-            chunks = list(_chunks(text)) if len(text) > CHUNK_CHARS else [(0, text)]
+            shadow = defuse(text)
+            chunks = list(_chunks(shadow)) if len(shadow) > CHUNK_CHARS else [(0, shadow)]
             for n, (offset, piece) in enumerate(chunks):
                 yield piece, (idx, n, len(chunks), offset, text, path, enc)
 
@@ -66,7 +81,7 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
         res = Result.from_doc(doc, path, text=text, encoding=enc)
         pending.append(res.shifted(offset) if offset else res)
         if n == total - 1:
-            yield _merge(pending)
+            yield _merge(pending).resync(text)
             pending = []
 
 

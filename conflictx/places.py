@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
+from .sentences import sent_id
 from .vocab import actors, speech
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -202,7 +203,13 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
             continue
         cue = doc[k]
         user = None
-        earlier = [i for i, s in enumerate(spans) if s.end <= k and s.sent == sp.sent and i != j]
+        sid = sent_id(doc, sp.start)
+        earlier = []
+        for i in range(j - 1, -1, -1):      # spans are in reading order
+            if sent_id(doc, spans[i].start) != sid:
+                break
+            if spans[i].end <= k:
+                earlier.insert(0, i)
         if not earlier:
             continue
         if cue.text in "(/":
@@ -272,7 +279,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     # relabel: every resolved mention becomes a GPE (countries, cities) or LOC (regions)
     new_ents = [Span(doc, sp.start, sp.end, label="GPE" if p.kind in {"country", "city"} else "LOC")
                 for sp, p in resolved]
-    keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new_ents)]
+    covered = {i for s in new_ents for i in range(s.start, s.end)}
+    keep = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
     doc.ents = filter_spans(keep + new_ents)
 
     # group mentions by identity

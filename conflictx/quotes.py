@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .result import Quote
+from .sentences import sent_range
 from .speakers import SpeakerResolver, noun_phrase
 from .vocab import speech
 
@@ -18,6 +19,7 @@ STRAIGHT = re.compile(r'"([^"\n]*)"')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
+CUE_REACH = 40   # tokens either side of a quotation searched for its cue
 DATELINE = re.compile(r"^[^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]\s*")   # "CITY, Oct 17 (Reuters) - "
 
 
@@ -112,7 +114,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if start >= end:
         return -1, -1
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    text = doc.text[s:e]
+    text = doc[start:end].text
     # drop an opening mark whose partner lies outside, and vice versa
     if text.count("“") > text.count("”") and text.startswith("“"):
         s += 1
@@ -241,12 +243,12 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            sent = tok.sent
+            sent_start, sent_end = sent_range(doc, tok.i)
             phrase_end = pobj.right_edge.i + 1
-            if tok.i - sent.start <= 1:
-                s, e = phrase_end, sent.end
+            if tok.i - sent_start <= 1:
+                s, e = phrase_end, sent_end
             else:
-                s, e = sent.start, tok.i
+                s, e = sent_start, tok.i
             out.append(Candidate(s, e, tok, pobj))
     return out
 
@@ -257,15 +259,17 @@ def _cue_window(doc: Doc, q: QuoteSpan) -> list[Token]:
     span = doc.char_span(q.open_start, q.close_end, alignment_mode="expand")
     if span is None:
         return []
-    sents = list(span.sents)
-    first, last = sents[0], sents[-1]
-    start, end = first.start, last.end
-    if end < len(doc) and doc[end].idx - q.close_end <= 3 and last.end_char <= q.close_end + 1:
-        end = doc[end].sent.end
-    if first.start > 0 and first.start_char >= q.open_start - 1:
-        prev = doc[first.start - 1].sent
-        if prev[-1].text == ":" or (len(prev) > 1 and prev[-2].text == ":"):
-            start = prev.start
+    start, first_end = sent_range(doc, span.start)
+    last_start, end = sent_range(doc, span.end - 1)
+    if end < len(doc) and doc[end].idx - q.close_end <= 3 and doc[end - 1].idx + len(doc[end - 1]) <= q.close_end + 1:
+        end = sent_range(doc, end)[1]
+    if start > 0 and doc[start].idx >= q.open_start - 1:
+        prev_start, prev_end = sent_range(doc, start - 1)
+        if doc[prev_end - 1].text == ":" or (prev_end - prev_start > 1 and doc[prev_end - 2].text == ":"):
+            start = prev_start
+    # cue verbs stand next to the quotation: a bounded window keeps long sentences linear
+    start = max(start, span.start - CUE_REACH)
+    end = min(end, span.end + CUE_REACH)
     return list(doc[start:end])
 
 

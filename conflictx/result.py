@@ -133,6 +133,21 @@ class Result:
                 mv(m)
         return self
 
+    def resync(self, text: str) -> "Result":
+        """Re-read every item's text from the original article at its offsets."""
+        def fix(obj):
+            if getattr(obj, "start", None) is not None and hasattr(obj, "text"):
+                obj.text = text[obj.start:obj.end]
+        for q in self.quotes:
+            fix(q)
+        for item in (*self.figures, *self.dates, *self.entities):
+            fix(item)
+        for loc in self.locations:
+            fix(loc)
+            for m in loc.mentions:
+                fix(m)
+        return self
+
     def to_dict(self, only: set[str] | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "source": self.source,
                                "model": self.model, "date": self.date}

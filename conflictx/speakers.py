@@ -2,12 +2,13 @@
 fitting speaker, capitals and seats of power to the government they stand for."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, get_gazetteer
 from .result import Speaker
+from .sentences import sent_range
 from .vocab import actors, speech
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
@@ -101,7 +102,9 @@ class SpeakerResolver:
         # full person names by each of their name parts (surname first)
         self.persons: dict[str, str] = {}
         self.roles: dict[str, str] = {}
-        for ent in doc.ents:
+        self.ents = list(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
+        for ent in self.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
         av = self.av
@@ -114,6 +117,16 @@ class SpeakerResolver:
                     self._add_person(tail)
         self.history: list[tuple[int, Speaker]] = []   # (token index, speaker) of earlier quotes
         self.gender: dict[str, str] = {}                 # person name -> "m" / "f", from titles and pronouns
+
+    def ents_in(self, start: int, end: int) -> list[Span]:
+        """Entities wholly inside tokens [start, end), by bisection (Span.ents scans the whole doc)."""
+        k = bisect_left(self.ent_starts, start)
+        out = []
+        while k < len(self.ents) and self.ents[k].start < end:
+            if self.ents[k].end <= end:
+                out.append(self.ents[k])
+            k += 1
+        return out
 
     def _strip(self, tokens: list[Token]) -> list[Token]:
         # drop everything up to an inner possessive ("Azerbaijan's Mr Hajiyev") and leading titles
@@ -173,7 +186,7 @@ class SpeakerResolver:
         """The nearest earlier non-person antecedent: a quoted body, or a body that was the subject
         of an earlier clause ("The city council opened shelters. It said ...")."""
         hist = next(((idx, sp) for idx, sp in reversed(self.history[-200:]) if idx < tok.i and sp.type != "person"), None)
-        sent_start = tok.sent.start
+        sent_start = sent_range(self.doc, tok.i)[0]
         for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):sent_start]):
             if hist is not None and t.i <= hist[0]:
                 break
@@ -191,7 +204,7 @@ class SpeakerResolver:
                     sp = self.make(noun_phrase(t, with_conj=False), t)
                     if sp.type == "person":
                         return sp
-        for ent in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):tok.i].ents):
+        for ent in reversed(self.ents_in(max(0, tok.i - LOOKBACK_TOKENS), tok.i)):
             if want_person and ent.label_ == "PERSON":
                 return self.make(noun_phrase(ent.root), ent.root)
             if not want_person and ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
@@ -247,7 +260,7 @@ class SpeakerResolver:
                 return Speaker(earlier.name, mention, earlier.role, earlier.type, earlier.represents,
                                span.start_char, span.end_char)
         # "its director, Jane Doe, said": the apposed name is the speaker, the noun her role
-        if not any(e.label_ == "PERSON" for e in core.ents):
+        if not any(e.label_ == "PERSON" for e in self.ents_in(core.start, core.end)):
             app = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
                         and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON" or any(g.lower_ in TITLES for g in c.lefts))), None)
             if app is not None:
@@ -256,7 +269,7 @@ class SpeakerResolver:
                 sp.mention, sp.role = mention, sp.role or core.text
                 sp.start, sp.end = span.start_char, span.end_char
                 return sp
-        ents = list(core.ents)
+        ents = self.ents_in(core.start, core.end)
         person = next((e for e in ents if e.label_ == "PERSON"), None)
         role = role_of(head)
         # a name followed by "of Country": the name ends at the head noun
@@ -315,7 +328,7 @@ class SpeakerResolver:
         for idx, sp in reversed(self.history[-200:]):
             if idx < head.i and sp.type != "person":
                 return sp
-        for ent in reversed(self.doc[max(0, head.i - LOOKBACK_TOKENS):head.i].ents):
+        for ent in reversed(self.ents_in(max(0, head.i - LOOKBACK_TOKENS), head.i)):
             if ent.label_ == "ORG" and len(ent) > 1:
                 return self.make(ent, ent.root)
         return None
