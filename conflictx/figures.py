@@ -118,12 +118,36 @@ def _predicate_category(verb: Token) -> str | None:
 def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
     """Walk up from the counted noun to the verb or adjective that says what happened to it."""
     cv = casualties()
-    # modifiers of the noun itself: "25 people killed", "wounded civilians", "12 dead"
+    # what happened to the noun: "25 people killed" (acl), "civilians who were killed" (relcl)
     for child in anchor.children:
-        if child.dep_ in {"acl", "amod", "relcl"} or (child.dep_ == "conj" and child.pos_ == "ADJ"):
+        if child.dep_ in {"acl", "relcl"} or (child.dep_ == "conj" and child.pos_ == "ADJ"):
             cat = _category_of_word(child)
             if cat and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.i != anchor.i and c.lower_ not in {"who", "which", "that"} for c in child.children)):
                 return _adjust(cat, child, unit_is_person)
+    # "taken 12 soldiers prisoner"
+    if any(c.lower_ in {"prisoner", "prisoners", "captive", "hostage", "hostages"} for c in (*anchor.children, *anchor.head.children)):
+        return "detained"
+    # "four children were among the dead", "among the injured were two children"
+    for holder in (anchor.head, anchor.head.head):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "among":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.lower_ in cv.adjectives or pobj.lower_ in cv.nouns):
+                    return cv.adjectives.get(pobj.lower_) or cv.nouns.get(pobj.lower_)
+    climbed = _climb_category(anchor, unit_is_person)
+    if climbed:
+        return climbed
+    # a state of the noun: "wounded civilians", "12 dead"
+    for child in anchor.children:
+        if child.dep_ == "amod":
+            cat = _category_of_word(child)
+            if cat:
+                return _adjust(cat, child, unit_is_person)
+    return None
+
+
+def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
+    cv = casualties()
     tok = anchor
     for _ in range(EVENT_MAX_CLIMB):
         dep = tok.dep_
@@ -136,8 +160,8 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
                 return cat
         if head.pos_ == "NOUN" and dep in {"pobj", "prep"}:
             cat = cv.nouns.get(head.lower_)
-            if head.lower_ == "home" and tok.lower_ == "to":
-                return "population"
+            if (head.lower_ == "home" and tok.lower_ == "to") or (head.lower_ in cv.settlements and tok.lower_ == "of"):
+                return "population"   # "home to 1.5 million people", "a town of 20,000 people"
             if cat in {"population", "killed"} and head.lower_ in {"population", "toll", "death toll"}:
                 return cat
         if head.pos_ in {"VERB", "AUX", "ADJ"} or head.tag_ == "VBN":
@@ -161,6 +185,23 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
             tok = head
             continue
         break
+    return None
+
+
+def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
+    """When the parse gives nothing: a casualty verb right before ("killing at least 32") or a
+    participle right after ("32 people killed") in the same clause."""
+    cv = casualties()
+    for t in reversed(doc[max(0, span.start - 3):span.start]):
+        if t.is_punct:
+            break
+        if t.pos_ == "VERB" and t.tag_ in {"VBG", "VBD", "VBZ", "VBP"} and cv.verbs.get(t.lemma_.lower()):
+            return _adjust(cv.verbs[t.lemma_.lower()], t, unit_is_person)
+    for t in doc[span.end:min(len(doc), span.end + 3)]:
+        if t.is_punct:
+            break
+        if t.tag_ == "VBN" and (cv.verbs.get(t.lemma_.lower()) or cv.adjectives.get(t.lower_)):
+            return _adjust(cv.verbs.get(t.lemma_.lower()) or cv.adjectives[t.lower_], t, unit_is_person)
     return None
 
 
@@ -256,7 +297,15 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             unit, unit_low = "people", "people"   # "dozens of wounded"
         unit_is_person = unit_low is None or unit_low in cv.person_units or (noun is not None and noun.lemma_.lower() in cv.person_units)
         anchor = noun if noun is not None else num_head
+        # "two, three, even four times": a list of numbers counting something uncountable
+        k = span.end
+        while k < len(doc) and k < span.end + 6 and (doc[k].like_num or doc[k].is_punct or doc[k].lower_ in {"or", "and", "even", "to"}):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in cv.not_units and noun is None:
+            continue
         category = _event_category(anchor, unit_is_person)
+        if category is None:
+            category = _nearby_event(doc, full, unit_is_person)
         if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
             category = cv.adjectives[nxt.lower_]   # "counted 138 injured", "12 dead"
         if category is None and unit_low:

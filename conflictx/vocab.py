@@ -40,6 +40,7 @@ class CasualtyVocab:
             ((q.split(), name) for name, qs in d["qualifiers"].items() for q in qs),
             key=lambda x: -len(x[0]))
         self.not_units = frozenset(d["not_countable_units"])
+        self.settlements = frozenset(d.get("settlement_nouns", []))
 
 
 class ActorVocab:
