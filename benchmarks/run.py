@@ -133,6 +133,19 @@ def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
+def use_snapshot(rev: str, dest: Path) -> None:
+    """Put the conflictx package as committed at ``rev`` first on the import path, here and in subprocesses."""
+    sha = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", rev], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "conflictx"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    if "conflictx" in sys.modules:
+        sys.exit("benchmarks/run.py: conflictx was imported before --snapshot took effect")
+    sys.path.insert(0, str(dest))
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(dest), os.environ.get("PYTHONPATH")]))
+    os.environ["CONFLICTX_BENCH_SNAPSHOT"] = sha
+
+
 def machine_info() -> dict[str, Any]:
     cpu = "unknown"
     try:
@@ -152,14 +165,20 @@ def machine_info() -> dict[str, Any]:
     import spacy
 
     import conflictx
-    try:
-        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True).stdout.strip()
-        dirty = [ln[3:] for ln in subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "conflictx"],
-                                                 capture_output=True, text=True).stdout.splitlines()]
-        git = head + (f" + uncommitted changes in {', '.join(dirty)}" if dirty else "")
-    except OSError:
-        git = "unknown"
+    snap = os.environ.get("CONFLICTX_BENCH_SNAPSHOT")
+    if snap:
+        if not conflictx.__file__.startswith(tempfile.gettempdir()):
+            sys.exit(f"benchmarks/run.py: --snapshot not in effect, conflictx imported from {conflictx.__file__}")
+        git = f"{snap} (committed snapshot via --snapshot; working tree ignored)"
+    else:
+        try:
+            head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                  text=True).stdout.strip()
+            dirty = [ln[3:] for ln in subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "conflictx"],
+                                                     capture_output=True, text=True).stdout.splitlines()]
+            git = head + (f" + uncommitted changes in {', '.join(dirty)}" if dirty else "")
+        except OSError:
+            git = "unknown"
     return {"git": git, "nproc": os.cpu_count(), "cpu_model": cpu, "ram_gib": ram, "python": platform.python_version(),
             "platform": platform.platform(), "spacy": spacy.__version__, "conflictx": conflictx.__version__,
             "model": MODEL, "date": dt.datetime.now().isoformat(timespec="seconds")}
@@ -188,9 +207,15 @@ def conflictx_exe() -> list[str]:
     return [found] if found else [sys.executable, "-m", "conflictx"]
 
 
+TIMEOUT = 900.0   # seconds allowed to any one subprocess (--timeout)
+
+
 def timed_run(cmd: list[str], **kw) -> float:
     t = time.perf_counter()
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    try:
+        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=TIMEOUT, **kw)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{' '.join(cmd)}: killed after the {TIMEOUT:.0f} s timeout") from None
     elapsed = time.perf_counter() - t
     if r.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {r.returncode}: {r.stderr.decode(errors='replace')[-800:]}")
@@ -388,16 +413,23 @@ def bench_jobs(rep: Report, work: Path, sources: list[Path], n: int, repeat: int
 
 # --------------------------------------------------------------------------- 4. peak memory
 HELPER = ("import resource, subprocess, sys\n"
-          "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-          "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+          "try:\n"
+          "    code = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,\n"
+          "                          timeout=float(sys.argv[1])).returncode\n"
+          "except subprocess.TimeoutExpired:\n"
+          "    code = 'timeout'\n"
+          "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
 
 
 def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
     """(peak RSS in MB of the child and its descendants, wall seconds), measured by a fresh helper process."""
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", HELPER] + cmd, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", HELPER, str(TIMEOUT)] + cmd, capture_output=True, text=True,
+                         check=True).stdout
     elapsed = time.perf_counter() - t
     code, kb = out.split()
+    if code == "timeout":
+        raise RuntimeError(f"{' '.join(cmd)}: killed after the {TIMEOUT:.0f} s timeout")
     if code != "0":
         raise RuntimeError(f"{' '.join(cmd)} exited {code}")
     return int(kb) / 1024, elapsed
@@ -591,6 +623,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-articles", type=int, default=40, help="articles for --profile (default 40)")
     ap.add_argument("--skip", default="", help="comma-separated sections to skip: throughput,cold,jobs,memory,gazetteer")
     ap.add_argument("--quick", action="store_true", help="fast smoke run: small N, no 5000-article stream")
+    ap.add_argument("--snapshot", metavar="REV", nargs="?", const="HEAD",
+                    help="benchmark the conflictx package as committed at REV (default HEAD), copied to a temp dir "
+                         "with git archive, so edits to the working tree during the run do not change what is measured")
+    ap.add_argument("--timeout", type=float, default=900, help="seconds allowed to any one subprocess (default 900)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     ap.add_argument("--from-json", metavar="FILE", help="print the table of an earlier --json run (no measuring)")
     a = ap.parse_args(argv)
@@ -603,6 +639,12 @@ def main(argv: list[str] | None = None) -> int:
         a.articles, a.jobs_articles, a.repeat, a.cold_runs, a.lookups = min(a.articles, 24), min(a.jobs_articles, 24), 1, 1, 200
         a.stream_small, a.stream_articles = 10, 50
     skip = {s.strip() for s in a.skip.split(",") if s.strip()}
+    global TIMEOUT
+    TIMEOUT = a.timeout
+    snapshot_dir = None
+    if a.snapshot:
+        snapshot_dir = tempfile.TemporaryDirectory(prefix="conflictx-snapshot-")
+        use_snapshot(a.snapshot, Path(snapshot_dir.name))
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
     paths = article_paths()
@@ -624,9 +666,16 @@ def main(argv: list[str] | None = None) -> int:
             if name in skip:
                 return None
             before = cpu_snapshot()
-            out = fn()
-            loads[name] = round(other_load(before, cpu_snapshot()), 2)
-            return out
+            try:
+                return fn()
+            except Exception as exc:  # noqa: BLE001  (report it, go on with the other sections)
+                log(f"{name}: FAILED: {last_line(exc)}")
+                row = rep.add(f"{name}_failed", f"{name} section", None, "", "FAILED: " + last_line(exc))
+                row.ok = False
+                rep.notes.append(f"the {name} section failed: {last_line(exc)}")
+                return None
+            finally:
+                loads[name] = round(other_load(before, cpu_snapshot()), 2)
         section("throughput", lambda: bench_throughput(rep, cycled(texts, a.articles), a.repeat))
         startup = section("cold", lambda: bench_cold_start(rep, a.cold_runs))
         section("jobs", lambda: bench_jobs(rep, work, paths, a.jobs_articles, a.repeat, startup))

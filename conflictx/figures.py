@@ -152,7 +152,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
     for _ in range(EVENT_MAX_CLIMB):
         dep = tok.dep_
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if head.lemma_.lower() in COPULAS or head.pos_ == "AUX":
             cat = _predicate_category(head)

@@ -90,13 +90,28 @@ def _words(text: str) -> int:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a speech verb; participles and conjuncts inherit their head's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        # "The committee's spokesman, Jane Doe, accused ...": a verbless root noun is the subject
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        if root.pos_ in {"NOUN", "PROPN"}:
+            return root
+    if not subjects and verb.dep_ == "ROOT" and verb.i > 0:
+        # "..., aid workers and residents say." where the parser lost the subject
+        k = verb.i - 1
+        while k > 0 and not verb.doc[k].is_punct and verb.i - k <= 6:
+            k -= 1
+        nouns = [t for t in verb.doc[k + 1:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
+        if nouns and verb.doc[k].text == ",":
+            return nouns[-1]
     if subjects:
         # the subject nearest the verb ("BAMAKO, March 4 (Reuters) - Mali's army said")
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" or verb.tag_ in {"VBG", "VBN"} or verb.dep_ == "conj":
             head = verb.head
-            while head.pos_ == "ADP" and head.head is not head:   # "quoted as saying"
+            while head.pos_ == "ADP" and head.head.i != head.i:   # "quoted as saying"
                 head = head.head
             if verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech().say:
                 head = head.head   # "X said Y would happen, adding ...": X adds, not Y
@@ -124,13 +139,21 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_end(tok: Token) -> int:
-    """End token index of a clause subtree, stopping before a trailing ', something X denied'."""
+    """End token index of a clause subtree, stopping before a trailing ', something X denied',
+    a participle of speech (', telling reporters ...') or a coordinated speech verb ('and called on')."""
+    vocab = speech()
     end = tok.right_edge.i + 1
     for child in tok.rights:
         if child.dep_ in {"npadvmod", "parataxis"} and child.i > tok.i:
             prev = tok.doc[child.left_edge.i - 1]
             if prev.text in {",", "–", "—", "-"}:
                 end = min(end, child.left_edge.i)
+        elif child.dep_ in {"advcl", "conj"} and child.lemma_.lower() in vocab.all_verbs and \
+                (child.tag_ == "VBG" or child.dep_ == "conj") and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            cut = child.left_edge.i
+            while cut > tok.i and tok.doc[cut - 1].dep_ in {"cc", "punct"}:
+                cut -= 1
+            end = min(end, cut)
     return end
 
 
