@@ -56,7 +56,7 @@ KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfri
              "grandson", "granddaughter", "fiancee", "fiancé", "fiancée", "widow", "mr", "mrs", "ms", "dr"}
 
 
-def _not_a_town(span: Span) -> bool:
+def _not_a_town(span: Span, known=None) -> bool:
     """Signs that a span the model tagged is a person, a body or part of a longer name,
     not a settlement: checked before a city look-up (countries and regions never get here)."""
     doc = span.doc
@@ -74,10 +74,25 @@ def _not_a_town(span: Span) -> bool:
         return True      # "his daughter Yulia"
     if last.dep_ in {"nsubj"} and last.head.lemma_.lower() in speech().say and len(span) == 1:
         return True      # "Wilson said": a speaker
-    if len(span) == 1 and ((prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "LOC"})
-                           or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ not in {"GPE", "LOC"})):
-        return True      # part of a longer name: "Arab Spring", "Enterprise Scrum"
+    if len(span) == 1:
+        for side in (prev, nxt):
+            if side is None or side.pos_ != "PROPN" or not side.text[:1].isupper() or side.ent_type_ in {"GPE", "LOC"}:
+                continue
+            run = _propn_run(doc, side.i)
+            if known is None or not (known(run.text) or (len(run) > 1 and run[-1].lower_ in ADMIN_SUFFIXES
+                                                         and known(run[:-1].text))):
+                return True      # part of a longer name: "Arab Spring", "Enterprise Scrum"
     return False
+
+
+def _propn_run(doc: Doc, i: int) -> Span:
+    """The run of capitalised proper nouns around token i ("Borno State")."""
+    start = end = i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ not in {"GPE", "LOC"}:
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+        end += 1
+    return doc[start:end + 1]
 
 
 def _context_says_place(span: Span) -> bool:
@@ -86,7 +101,9 @@ def _context_says_place(span: Span) -> bool:
     if prev is not None and prev.lower_ in {"the"} and span.start > 1:
         prev = doc[span.start - 2]
     nxt = doc[span.end] if span.end < len(doc) else None
-    return bool((prev is not None and prev.lower_ in PLACE_PREPS) or
+    renamed = prev is not None and (prev.lower_ in {"called", "formerly", "renamed"} or (
+        prev.lower_ == "as" and span.start > 1 and doc[span.start - 2].lower_ in {"known", "called"}))
+    return bool((prev is not None and prev.lower_ in PLACE_PREPS) or renamed or
                 (nxt is not None and nxt.lower_ in PLACE_NOUNS))
 
 
@@ -125,7 +142,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if regions:
         return max(regions, key=lambda p: (p.country in context, p.country is not None))
     key = fold(name)
-    if key not in gaz.capitals and _not_a_town(span):
+    if key not in gaz.capitals and _not_a_town(span, lambda n: gaz.country(n) is not None or bool(gaz.region(n))):
         return None
     cities = gaz.cities(name)
     if label not in PLACE_LABELS:
@@ -177,13 +194,16 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities) -> list[tuple[Span, str]]:
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
             continue
-        if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"} or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+        after_place = tok.i > 0 and doc[tok.i - 1].ent_type_ in {"GPE", "LOC"}
+        if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"} or (
+                tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not after_place):
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken:
             end += 1
         sp = doc[tok.i:end]
-        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not (
+        admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)
+        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not (
                 sp.text not in person_parts and any(c.population >= BIG_CITY and c.primary for c in gaz_cities(sp.text))):
             continue
         taken.update(range(sp.start, sp.end))
