@@ -13,8 +13,10 @@ Measures, in one run:
 
 Usage (from the repository root, in the project's virtualenv)::
 
-    python benchmarks/run.py                 # full run (about 8-10 minutes on 2 cores)
-    python benchmarks/run.py --quick         # smoke run (well under a minute)
+    python benchmarks/run.py                 # full run (about 20 minutes on 2 cores, half of it the 5000-article stream)
+    python benchmarks/run.py --stream-articles 1000   # the same in about 9 minutes
+    python benchmarks/run.py --quick         # smoke run (about a minute)
+    python benchmarks/run.py --snapshot      # measure HEAD as committed, not the working tree
     python benchmarks/run.py --json > bench.json
     python benchmarks/run.py --profile       # also name the slowest conflictx functions
 

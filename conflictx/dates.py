@@ -45,6 +45,8 @@ def resolve(text: str, ref: dt.date | None) -> str | None:
     m = YEAR.match(t.lower())
     if m:
         return m.group(1)
+    if re.search(r"\d0s\b|\d0's\b", t):
+        return None   # a decade ("the 1990s") is not a date
     low = t.lower()
     core = low
     while LEADING.match(core):

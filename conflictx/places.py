@@ -134,7 +134,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if country and regions:
         # "Georgia": the US state when the article is about the US and not about the country's region
         local = [r for r in regions if r.country in context and r.country != country.country]
-        near = context & (gaz.neighbours.get(country.country, set()) | {country.country})
+        near = set(context) & (gaz.neighbours.get(country.country, set()) | {country.country})
         if local and not near:
             return local[0]
     if country:
@@ -203,7 +203,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities) -> list[tuple[Span, str]]:
             end += 1
         sp = doc[tok.i:end]
         admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)
-        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not (
+        other_name = tok.i > 1 and doc[tok.i - 1].text in {"(", "/"} and (tok.i - 2) in taken
+        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not other_name and not (
                 sp.text not in person_parts and any(c.population >= BIG_CITY and c.primary for c in gaz_cities(sp.text))):
             continue
         taken.update(range(sp.start, sp.end))

@@ -1,0 +1,69 @@
+"""Place rules on made-up sentences about real places (the gazetteer is real data)."""
+import pytest
+
+
+def names(loc):
+    return {loc["name"], *loc["aliases"]}
+
+
+@pytest.mark.parametrize("text, together", [
+    ("Shelling hit Kyiv, formerly Kiev, overnight, a spokeswoman for Mira Tolvanen's group said.", {"Kyiv", "Kiev"}),
+    ("Fighters regrouped near Artemivsk, now Bakhmut, after a week of fighting.", {"Artemivsk", "Bakhmut"}),
+    ("Aid reached Derry (Londonderry) on Friday, organisers said.", {"Derry", "Londonderry"}),
+    ("Convoys gathered in Lachin, known as Berdzor by Armenians, at dawn.", {"Lachin", "Berdzor"}),
+])
+def test_dual_names_link_into_one_place(run, text, together):
+    out = run(text)
+    assert any(names(loc) >= together for loc in out["locations"]), [names(l) for l in out["locations"]]
+
+
+def test_who_uses_which_name(run):
+    out = run("Refugees gathered in Stepanakert, called Khankendi by Azerbaijan, on Monday.")
+    loc = next(l for l in out["locations"] if "Khankendi" in names(l))
+    assert loc["name_users"].get("Khankendi") == "Azerbaijan"
+    assert abs(loc["lat"] - 39.8) < 0.5 and abs(loc["lon"] - 46.75) < 0.5
+
+
+def test_context_picks_the_right_namesake(run):
+    out = run("British troops moved from Colchester to Manchester before flying to London, the Ministry of Defence said.")
+    places = {l["name"]: l for l in out["locations"]}
+    assert places["Manchester"]["country"] == "GB"
+    assert places["Colchester"]["country"] == "GB"
+
+
+def test_people_and_bodies_are_not_places(run):
+    out = run("His daughter Olivia spoke to NATO officials. Wilson said the UN would help. "
+              "The Arab Spring changed the region.")
+    assert not {"Olivia", "NATO", "Wilson", "UN", "Spring"} & {l["name"] for l in out["locations"]}
+
+
+def test_mislabelled_places_are_recovered_and_relabelled(run):
+    out = run("Loud shelling was heard in Stepanakert and Khan Younis on Tuesday.")
+    found = {l["name"] for l in out["locations"]}
+    assert {"Stepanakert", "Khan Younis"} <= found
+    assert all(e["label"] in {"GPE", "LOC"} for e in out["entities"] if e["text"] in found)
+
+
+def test_countries_regions_and_states(run):
+    out = run("Fighting spread from Nagorno-Karabakh to the Donbas; Georgia's governor in Atlanta said "
+              "California and Texas would send aid. The Congo talks in Goma and Kinshasa stalled.")
+    kinds = {l["name"]: (l["kind"], l["country"]) for l in out["locations"]}
+    assert kinds["Georgia"] == ("state", "US")
+    assert kinds["Congo"][1] == "CD"
+    assert kinds["Nagorno-Karabakh"][0] in {"region", "disputed_territory"}
+
+
+def test_unknown_places_are_kept_without_coordinates(run):
+    out = run("Rebels attacked Qarsel-Ummat, a village in Harrowgate province, residents said.")
+    locs = {l["name"]: l for l in out["locations"]}
+    assert locs["Harrowgate province"]["lat"] is None and locs["Harrowgate province"]["kind"] == "unresolved"
+
+
+def test_geojson_features_only_for_placed_locations():
+    from conflictx.render.geojson import features
+
+    rec = {"source": {"path": "x"}, "locations": [
+        {"name": "A", "aliases": [], "kind": "city", "country": "UA", "lat": 50.4, "lon": 30.5, "geonameid": 1, "mentions": [{}]},
+        {"name": "B", "aliases": [], "kind": "unresolved", "country": None, "lat": None, "lon": None, "geonameid": None, "mentions": []}]}
+    feats = features(rec)
+    assert len(feats) == 1 and feats[0]["geometry"]["coordinates"] == [30.5, 50.4]
