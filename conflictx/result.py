@@ -117,35 +117,32 @@ class Result:
                    entities=list(doc._.conflictx_entities), date=doc._.article_date,
                    warnings=list(doc._.conflictx_warnings or []))
 
+    def spans(self):
+        """Every object that carries offsets: items, speakers and place mentions."""
+        for q in self.quotes:
+            yield q
+            yield q.speaker
+        yield from self.figures
+        yield from self.dates
+        yield from self.entities
+        for loc in self.locations:
+            yield loc
+            yield from loc.mentions
+
     def shifted(self, offset: int) -> "Result":
         """Move every offset by ``offset`` (used when a long article is processed in chunks)."""
-        def mv(obj):
-            if hasattr(obj, "start") and obj.start is not None:
+        for obj in self.spans():
+            if obj.start is not None:
                 obj.start += offset
                 obj.end += offset
-        for q in self.quotes:
-            mv(q), mv(q.speaker)
-        for item in (*self.figures, *self.dates, *self.entities):
-            mv(item)
-        for loc in self.locations:
-            mv(loc)
-            for m in loc.mentions:
-                mv(m)
         return self
 
     def resync(self, text: str) -> "Result":
-        """Re-read every item's text from the original article at its offsets."""
-        def fix(obj):
-            if getattr(obj, "start", None) is not None and hasattr(obj, "text"):
+        """Re-read every item's text from the original article at its offsets (speakers keep
+        their mention, which is the same text)."""
+        for obj in self.spans():
+            if obj.start is not None and hasattr(obj, "text"):
                 obj.text = text[obj.start:obj.end]
-        for q in self.quotes:
-            fix(q)
-        for item in (*self.figures, *self.dates, *self.entities):
-            fix(item)
-        for loc in self.locations:
-            fix(loc)
-            for m in loc.mentions:
-                fix(m)
         return self
 
     def to_dict(self, only: set[str] | None = None) -> dict[str, Any]:
