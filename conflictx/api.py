@@ -57,32 +57,70 @@ def _merge(parts: list[Result]) -> Result:
     return first
 
 
-def extract_many(items: Iterable, *, date: str | None = None, model: str | None = None,
-                 n_process: int = 1, batch_size: int = 8) -> Iterator[Result]:
-    """Results for many texts, in input order. ``items`` are texts or (text, path, encoding) tuples."""
-    from .pipeline import load
+def _items(items: Iterable) -> Iterator[tuple[str, str, str | None]]:
+    for idx, item in enumerate(items):
+        if isinstance(item, str):
+            yield item, f"<text {idx}>", None
+        else:
+            text, path, enc = (tuple(item) + (None, None))[:3]
+            yield text, path, enc
 
-    nlp = load(model, date)
 
+def _extract_serial(nlp, items: Iterable[tuple[str, str, str | None]], batch_size: int) -> Iterator[Result]:
     def pieces():
-        for idx, item in enumerate(items):
-            if isinstance(item, str):
-                text, path, enc = item, f"<text {idx}>", None
-            else:
-                text, path, enc = (tuple(item) + (None, None))[:3]
+        for idx, (text, path, enc) in enumerate(items):
             shadow = defuse(text)
             chunks = list(_chunks(shadow)) if len(shadow) > CHUNK_CHARS else [(0, shadow)]
             for n, (offset, piece) in enumerate(chunks):
                 yield piece, (idx, n, len(chunks), offset, text, path, enc)
 
     pending: list[Result] = []
-    for doc, (idx, n, total, offset, text, path, enc) in nlp.pipe(pieces(), as_tuples=True,
-                                                                  n_process=n_process, batch_size=batch_size):
+    for doc, (idx, n, total, offset, text, path, enc) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         res = Result.from_doc(doc, path, text=text, encoding=enc)
         pending.append(res.shifted(offset) if offset else res)
         if n == total - 1:
             yield _merge(pending).resync(text)
             pending = []
+
+
+_WORKER: dict = {}
+
+
+def _worker_init(model: str | None, date: str | None) -> None:
+    from .pipeline import load
+
+    _WORKER["nlp"] = load(model, date)
+
+
+def _worker_extract(item: tuple[str, str, str | None]) -> Result:
+    return next(_extract_serial(_WORKER["nlp"], [item], batch_size=1))
+
+
+def extract_many(items: Iterable, *, date: str | None = None, model: str | None = None,
+                 n_process: int = 1, batch_size: int = 8) -> Iterator[Result]:
+    """Results for many texts, in input order. ``items`` are texts or (text, path, encoding) tuples.
+
+    With ``n_process`` > 1 articles go to a pool of worker processes, each with its own pipeline;
+    at most a few articles per worker are in flight, so memory stays flat on long streams."""
+    from .pipeline import load
+
+    nlp = load(model, date)
+    if n_process <= 1:
+        yield from _extract_serial(nlp, _items(items), batch_size)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    window = deque()
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(model, date)) as pool:
+        for item in _items(items):
+            window.append(pool.submit(_worker_extract, item))
+            if len(window) >= n_process * 4:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 def extract(text: str, *, date: str | None = None, model: str | None = None, path: str = "<text>") -> Result:

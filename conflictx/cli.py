@@ -17,7 +17,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 SECTIONS = ("quotes", "figures", "locations", "dates", "entities")
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+    add_completion=False, no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
     help="Extract who said what, casualty figures, places and dates from English conflict news.\n\n"
          "Examples:\n\n"
          "  conflictx extract article.txt\n\n"
@@ -182,10 +182,16 @@ def gazetteer_path() -> None:
 
 def main() -> None:
     try:
-        app()
+        app(standalone_mode=True)
     except KeyboardInterrupt:
         typer.echo("conflictx: interrupted", err=True)
         sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001  a bug must still not greet users with a traceback
+        typer.echo(f"conflictx: internal error: {type(exc).__name__}: {exc}"[:500], err=True)
+        typer.echo("conflictx: please report this with the input that caused it", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -99,3 +99,19 @@ def test_csv_and_geojson(tmp_path):
     assert r.stdout.splitlines()[0].startswith("path,value")
     g = json.loads(cx("extract", ROOT / "samples" / "karabakh-offensive-2023.txt", "--format", "geojson").stdout)
     assert g["type"] == "FeatureCollection" and g["features"]
+
+
+def test_jobs_two_gives_the_same_output_in_the_same_order():
+    one = cx("extract", ROOT / "samples", "--jobs", "1", "--format", "jsonl")
+    two = cx("extract", ROOT / "samples", "--jobs", "2", "--format", "jsonl")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout and one.stdout.count("\n") == len(list((ROOT / "samples").glob("*.txt")))
+
+
+def test_python_api_matches_cli():
+    import conflictx
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    api = conflictx.extract(text, path=str(SAMPLE)).to_dict()
+    many = [r.to_dict() for r in conflictx.extract_many([(text, str(SAMPLE), None)] * 2, n_process=2)]
+    assert many[0]["quotes"] == many[1]["quotes"] == api["quotes"]
