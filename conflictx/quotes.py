@@ -105,6 +105,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         nouns = [t for t in verb.doc[k + 1:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
         if nouns and verb.doc[k].text == ",":
             return nouns[-1]
+    if not subjects and verb.dep_ == "conj" and verb.lemma_.lower() in speech().all_verbs:
+        # "X says A is stable and called on B ...": the parser hangs the second speech verb inside
+        # the reported clause; its subject is the reporter's
+        t = verb
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech().say and depth < 3:
+            return subject_of(t.head, depth + 1)
     if subjects:
         # the subject nearest the verb ("BAMAKO, March 4 (Reuters) - Mali's army said")
         return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -143,6 +151,14 @@ def _clause_end(tok: Token) -> int:
     a participle of speech (', telling reporters ...') or a coordinated speech verb ('and called on')."""
     vocab = speech()
     end = tok.right_edge.i + 1
+    for t in tok.subtree:
+        # a coordinated speech verb deeper in the clause ("... is stable, called on ...")
+        if t.i > tok.i and t.dep_ == "conj" and t.lemma_.lower() in vocab.all_verbs and t.pos_ == "VERB" and \
+                not any(c.dep_ in SUBJECT_DEPS for c in t.children) and tok.doc[t.left_edge.i - 1].dep_ in {"cc", "punct"}:
+            cut = t.left_edge.i
+            while cut > tok.i and tok.doc[cut - 1].dep_ in {"cc", "punct"}:
+                cut -= 1
+            end = min(end, cut)
     for child in tok.rights:
         if child.dep_ in {"npadvmod", "parataxis"} and child.i > tok.i:
             prev = tok.doc[child.left_edge.i - 1]
