@@ -115,3 +115,10 @@ def test_python_api_matches_cli():
     api = conflictx.extract(text, path=str(SAMPLE)).to_dict()
     many = [r.to_dict() for r in conflictx.extract_many([(text, str(SAMPLE), None)] * 2, n_process=2)]
     assert many[0]["quotes"] == many[1]["quotes"] == api["quotes"]
+
+
+def test_broken_pipe_is_quiet():
+    """`conflictx extract ... | head -c 100`: no traceback when the reader goes away."""
+    r = subprocess.run(f'"{sys.executable}" -m conflictx extract "{ROOT / "samples"}" -f jsonl | head -c 100 > /dev/null',
+                       shell=True, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in r.stderr and "Error" not in r.stderr, r.stderr
