@@ -115,7 +115,14 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
-def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter) -> Place | None:
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (la1, lo1), (la2, lo2) = [(math.radians(x), math.radians(y)) for x, y in (a, b)]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter,
+             anchors: list[tuple[float, float]] | None = None) -> Place | None:
     if name.lower() in actors().demonyms or name.lower() in actors().seats:
         return None
     if name.lower() in CALENDAR_WORDS:
@@ -169,6 +176,10 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             s += 1
         if gaz.capitals.get(key) == p.country:
             s += 2
+        if anchors and len(cities) > 1 and p.lat is not None:
+            # namesakes: the one near the article's other settlements
+            near = min(_km((p.lat, p.lon), a) for a in anchors)
+            s += 1.5 if near < 150 else 0.75 if near < 400 else 0
         return s
     return max(cities, key=score)
 
@@ -282,18 +293,33 @@ def _country_context(doc: Doc, gaz: Gazetteer, cands: list[tuple[Span, str]]) ->
     return context
 
 
+def _host_settlement(token_i: int, resolved: list[tuple[Span, Place]]) -> Place | None:
+    """The nearest settlement named before token ``token_i`` (else the first one after it)."""
+    before = [p for sp, p in resolved if sp.start < token_i and p.kind == "city" and p.lat is not None]
+    if before:
+        return before[-1]
+    after = [p for sp, p in resolved if sp.start > token_i and p.kind == "city" and p.lat is not None]
+    return after[0] if after else None
+
+
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
     cands = _candidate_spans(doc, lambda name: gaz.country(name) is not None or bool(gaz.region(name))
                              or bool(gaz.cities(name)), gaz.cities)
     context = _country_context(doc, gaz, cands)
+    # settlements whose name has a single candidate anchor the choice among namesakes
+    anchors = []
+    for sp, label in cands:
+        cities = gaz.cities(sp.text) if label in PLACE_LABELS and not gaz.country(sp.text) else []
+        if len(cities) == 1 and cities[0].lat is not None:
+            anchors.append((cities[0].lat, cities[0].lon))
     resolved: list[tuple[Span, Place]] = []
     cache: dict[tuple[str, bool], Place | None] = {}
     for sp, label in cands:
         key = (fold(sp.text), label in PLACE_LABELS)
         if key not in cache or label not in PLACE_LABELS:
-            cache[key] = _resolve(gaz, sp.text, label, sp, context)
+            cache[key] = _resolve(gaz, sp.text, label, sp, context, anchors)
         place = cache[key]
         if place is not None:
             resolved.append((sp, place))
@@ -342,10 +368,17 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         # the best-resolved member gives coordinates (a city beats a country name used as alias)
         best = max((resolved[m][1] for m in members), key=lambda p: (p.lat is not None, p.kind == "city"))
         lat, lon = best.lat, best.lon
+        country = best.country
         if lat is None and best.kind == "country" and best.country:
             cap = gaz.capital_of(best.country)
             if cap is not None:
                 lat, lon = cap.lat, cap.lon
+        if best is UNRESOLVED:
+            # a street, camp or village the gazetteer lacks lies, as far as we can tell, in the
+            # settlement the article last named before it (kind stays "unresolved")
+            host = _host_settlement(first_span.start, resolved)
+            if host is not None:
+                lat, lon, country = host.lat, host.lon, host.country
         names = []
         for m in members:
             t = resolved[m][0].text
@@ -356,7 +389,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             user_map.update(users.get(find(m), {}))
         locations.append(Location(
             text=first_span.text, start=first_span.start_char, end=first_span.end_char,
-            name=names[0], aliases=names[1:], kind=best.kind, country=best.country,
+            name=names[0], aliases=names[1:], kind=best.kind, country=country,
             lat=lat, lon=lon, geonameid=best.geonameid,
             mentions=[Mention(resolved[m][0].text, resolved[m][0].start_char, resolved[m][0].end_char) for m in members],
             name_users=user_map))

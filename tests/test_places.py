@@ -67,3 +67,22 @@ def test_geojson_features_only_for_placed_locations():
         {"name": "B", "aliases": [], "kind": "unresolved", "country": None, "lat": None, "lon": None, "geonameid": None, "mentions": []}]}
     feats = features(rec)
     assert len(feats) == 1 and feats[0]["geometry"]["coordinates"] == [30.5, 50.4]
+
+
+def test_unknown_place_inherits_the_settlement_named_before_it(nlp):
+    from conflictx.gazetteer import Place
+    from conflictx.places import UNRESOLVED, _host_settlement
+
+    doc = nlp.make_doc("Arvel then Brisk then Qarsel Street then Dunmoor")
+    a = Place("Arvel", "city", "XX", 10.0, 20.0)
+    d = Place("Dunmoor", "city", "YY", 30.0, 40.0)
+    resolved = [(doc[0:1], a), (doc[4:6], UNRESOLVED), (doc[7:8], d)]
+    assert _host_settlement(4, resolved) is a          # the settlement named before
+    assert _host_settlement(0, resolved[1:]) is d       # else the first one after
+    assert _host_settlement(4, [(doc[4:6], UNRESOLVED)]) is None
+
+
+def test_namesakes_resolve_near_the_other_places(run):
+    out = run("Troops pulled back from Kupiansk towards Petropavlivka and Kharkiv, officials said.")
+    loc = next(l for l in out["locations"] if l["name"] == "Petropavlivka")
+    assert abs(loc["lat"] - 49.7) < 1.0 and abs(loc["lon"] - 37.7) < 1.0
