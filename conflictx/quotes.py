@@ -38,7 +38,6 @@ class Candidate:
     end: int
     verb: Token
     subject: Token | None
-    kind: str = "indirect"
 
 
 def direct_spans(text: str) -> list[QuoteSpan]:
@@ -186,7 +185,6 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue
         subj = subject_of(tok)
         span = None
-        kind = "indirect"
         if lemma in vocab.say:
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
@@ -274,7 +272,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue
         if e - s < 2 or doc[s:e].text.lower().startswith(vocab.not_content):
             continue   # "asked not to be named", "claimed responsibility"
-        out.append(Candidate(s, e, tok, subj, kind))
+        out.append(Candidate(s, e, tok, subj))
     # "according to X, ...": the rest of the sentence is X's
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -445,8 +443,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 continue
             quotes.append(Quote(text[cs:ce], cs, ce, kind, prev.speaker, prev.cue))
             continue
-        np = noun_phrase(subj) if subj.lower_ not in {"who", "which", "that"} or True else subj
-        sp = resolver.make(np, subj)
+        sp = resolver.make(noun_phrase(subj), subj)
         resolver.remember(subj.i, sp)
         cue_text = cue.text if cue is not None else None
         quotes.append(Quote(text[cs:ce], cs, ce, kind, sp, cue_text))

@@ -225,8 +225,7 @@ class SpeakerResolver:
                 return Speaker(prev.name, mention, prev.role, prev.type, prev.represents, span.start_char, span.end_char)
         if len(span) == 1 and low in GROUP_PRONOUNS:
             if low in RELATIVE and head.head.dep_ == "relcl":
-                return self.make(noun_phrase(head.head.head), head.head.head)
-            if low in RELATIVE and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "relcl":
+                # "Armenia, which says ...": the relative pronoun stands for the noun it follows
                 return self.make(noun_phrase(head.head.head), head.head.head)
             prev = self._nearest_body(head)
             if low in {"they", "them"} and prev is None:
