@@ -321,6 +321,8 @@ class SpeakerResolver:
             words = sp.name.lower().split()
             if words and (words[-1] == head.lower_ or words[-1].rstrip("s") == noun) and len(words) > 1:
                 return sp
+            if sp.type == "person" and sp.role and noun in sp.role.lower().split():
+                return sp   # "the spokesman said" after "Kremlin spokesman Jan Novak said"
         kind = "group" if noun in self.av.group else "organisation" if noun in self.av.organisation else None
         if kind is None:
             return None
