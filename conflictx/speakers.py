@@ -273,7 +273,11 @@ class SpeakerResolver:
         role = role_of(head)
         # a name followed by "of Country": the name ends at the head noun
         tail = name_tail(doc[core.start:head.i + 1] if head.pos_ == "PROPN" and core.start <= head.i < core.end else core)
-        if person is not None or any(t.lower_ in TITLES for t in toks[:2]) or (
+        # a title before a capitalised name ("Mr Vardanyan", "General Okoro"), not a title-like
+        # word inside a body's name ("Dunmoor General Hospital")
+        titled = any(t.lower_ in TITLES and t.ent_type_ not in {"ORG", "FAC"} and k + 1 < len(toks)
+                     and toks[k + 1].text[:1].isupper() for k, t in enumerate(toks[:3]))
+        if person is not None or titled or (
                 tail is not None and len(tail) >= 2 and not ents and not words_of(core) & self._non_person_words):
             tail = tail if tail is not None else (person if person is not None else core)
             full = self.full_person_name(tail)
@@ -314,25 +318,29 @@ class SpeakerResolver:
         return Speaker(core.text, mention, role, typ, None, span.start_char, span.end_char)
 
     def _antecedent(self, core: Span, head: Token) -> Speaker | None:
-        """The earlier named speaker or body a definite description ("the ministry") points to:
-        one whose name ends in the same noun, else for group/organisation nouns the last such."""
+        """The earlier speaker or body a definite description ("the ministry") points to, in order:
+        a speaker whose name ends in that noun or whose role has it ("the spokesman"); a named
+        body containing the noun ("the coalition" -> "Relief Coalition"); for group and
+        organisation nouns, the last non-person speaker, else the last named body."""
         noun = head.lemma_.lower()
-        for _, sp in reversed(self.history[-200:]):
+        earlier = [sp for idx, sp in reversed(self.history[-200:]) if idx < head.i]
+        for sp in earlier:
             words = sp.name.lower().split()
             if words and (words[-1] == head.lower_ or words[-1].rstrip("s") == noun) and len(words) > 1:
                 return sp
-            if sp.type == "person" and sp.role and noun in sp.role.lower().split():
+            if sp.type == "person" and sp.role and noun in sp.role.lower().split() and \
+                    noun not in self.av.government | self.av.group | self.av.organisation:
                 return sp   # "the spokesman said" after "Kremlin spokesman Jan Novak said"
-        kind = "group" if noun in self.av.group else "organisation" if noun in self.av.organisation else None
-        if kind is None:
+        orgs = [e for e in self.ents_in(max(0, head.i - LOOKBACK_TOKENS), head.i) if e.label_ == "ORG" and len(e) > 1]
+        named = [e for e in orgs if any(t.lemma_.lower() == noun for t in e)]
+        if named:
+            return self.make(named[-1], named[-1].root)
+        if noun not in self.av.group and noun not in self.av.organisation:
             return None
-        for idx, sp in reversed(self.history[-200:]):
-            if idx < head.i and sp.type != "person":
-                return sp
-        for ent in reversed(self.ents_in(max(0, head.i - LOOKBACK_TOKENS), head.i)):
-            if ent.label_ == "ORG" and len(ent) > 1:
-                return self.make(ent, ent.root)
-        return None
+        body = next((sp for sp in earlier if sp.type != "person"), None)
+        if body is not None:
+            return body
+        return self.make(orgs[-1], orgs[-1].root) if orgs else None
 
     def remember(self, at: int, sp: Speaker) -> None:
         k = bisect_right([h[0] for h in self.history[-50:]], at) + max(0, len(self.history) - 50)
