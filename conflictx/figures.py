@@ -303,9 +303,15 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             k += 1
         if k < len(doc) and doc[k].lower_ in cv.not_units and noun is None:
             continue
-        category = _event_category(anchor, unit_is_person)
-        if category is None:
-            category = _nearby_event(doc, full, unit_is_person)
+        # "places for up to 3,000 evacuees", "water for 150,000 people": what could be served, not a count
+        holder = anchor.head
+        if holder.lower_ == "for" and (holder.head.lower_ in cv.capacity or any(
+                c.dep_ == "dobj" and c.lower_ in cv.capacity for c in holder.head.children)):
+            category = "other"
+        else:
+            category = _event_category(anchor, unit_is_person)
+            if category is None:
+                category = _nearby_event(doc, full, unit_is_person)
         if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
             category = cv.adjectives[nxt.lower_]   # "counted 138 injured", "12 dead"
         if category is None and unit_low:

@@ -41,6 +41,7 @@ class CasualtyVocab:
             key=lambda x: -len(x[0]))
         self.not_units = frozenset(d["not_countable_units"])
         self.settlements = frozenset(d.get("settlement_nouns", []))
+        self.capacity = frozenset(d.get("capacity_nouns", []))
 
 
 class ActorVocab:

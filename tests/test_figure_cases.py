@@ -17,6 +17,8 @@ def test_figure_case(case, run):
             assert f["unit"] and (exp["unit"] in f["unit"] or f["unit"] in exp["unit"]), (f["unit"], exp["unit"])
         if "high" in exp:
             assert (f["low"], f["high"]) == (exp["low"], exp["high"])
+    for bad in case.get("absent", []):
+        assert not any(f["value"] == bad["value"] and f["category"] == bad["category"] for f in figs), bad
     for v in case.get("absent_values", []):
         assert not any(f["value"] == v for f in figs), f"{v} should not be a figure"
     text = case["text"]
