@@ -118,7 +118,7 @@ def _predicate_category(verb: Token) -> str | None:
 def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
     """Walk up from the counted noun to the verb or adjective that says what happened to it."""
     cv = casualties()
-    # what happened to the noun: "25 people killed" (acl), "civilians who were killed" (relcl)
+    # what happened to the noun: "31 people killed" (acl), "civilians who were killed" (relcl)
     for child in anchor.children:
         if child.dep_ in {"acl", "relcl"} or (child.dep_ == "conj" and child.pos_ == "ADJ"):
             cat = _category_of_word(child)
@@ -313,13 +313,13 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             if category is None:
                 category = _nearby_event(doc, full, unit_is_person)
         if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
-            category = cv.adjectives[nxt.lower_]   # "counted 138 injured", "12 dead"
+            category = cv.adjectives[nxt.lower_]   # "counted 41 injured", "12 dead"
         if category is None and unit_low:
             category = cv.nouns.get(unit_low) or cv.nouns.get((noun or attr).lemma_.lower())
             if category and noun is not None and noun.lower_ in {"toll", "death toll"}:
                 category = "killed"
         part_of = None
-        # "25 killed, including two civilians" / "120,000 inhabitants, of which 30,000 are ..."
+        # "31 killed, including four civilians" / "90,000 inhabitants, of which 9,000 are ..."
         for tok in (anchor.head, anchor.head.head, anchor.head.head.head):
             if tok.dep_ == "relcl" or tok.lower_ in {"including", "among"} or tok.dep_ == "prep":
                 parent = tok.head if tok.lower_ in {"including", "among"} or tok.dep_ == "prep" else tok.head

@@ -1,4 +1,4 @@
-"""Reading number phrases: digits ("120,000", "1.2 million"), words ("twenty-five"), vague
+"""Reading number phrases: digits ("90,000", "1.2 million"), words ("twenty-five"), vague
 quantities ("dozens": a documented conservative convention, see data/casualties.json)."""
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ class Candidate:
 
 def clean_span(span: Span, known=None) -> Span | None:
     """Strip determiners, possessive endings and punctuation from the edges of an entity.
-    An inner possessive cuts the span ("Azerbaijan’s Mr" -> "Azerbaijan") unless the whole is a
+    An inner possessive cuts the span ("Valdoria’s Mr" -> "Valdoria") unless the whole is a
     known name ("Cox's Bazar")."""
     doc = span.doc
     start, end = span.start, span.end
@@ -229,7 +229,7 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
     links = []
     for j, sp in enumerate(spans):
         if sp.end < len(doc) and doc[sp.end].text in POSSESSIVE:
-            continue   # "what it called Baku's aggression": a naming of something else
+            continue   # "what it called Valmont's aggression": a naming of something else
         k = sp.start - 1
         if k < 1:
             continue

@@ -129,7 +129,7 @@ class SpeakerResolver:
         return out
 
     def _strip(self, tokens: list[Token]) -> list[Token]:
-        # drop everything up to an inner possessive ("Azerbaijan's Mr Hajiyev") and leading titles
+        # drop everything up to an inner possessive ("Valdoria's Mr Orlov") and leading titles
         for k in range(len(tokens) - 1, -1, -1):
             if tokens[k].text in {"'s", "’s"} and k < len(tokens) - 1:
                 tokens = tokens[k + 1:]
@@ -225,7 +225,7 @@ class SpeakerResolver:
                 return Speaker(prev.name, mention, prev.role, prev.type, prev.represents, span.start_char, span.end_char)
         if len(span) == 1 and low in GROUP_PRONOUNS:
             if low in RELATIVE and head.head.dep_ == "relcl":
-                # "Armenia, which says ...": the relative pronoun stands for the noun it follows
+                # "Valdoria, which says ...": the relative pronoun stands for the noun it follows
                 return self.make(noun_phrase(head.head.head), head.head.head)
             prev = self._nearest_body(head)
             if low in {"they", "them"} and prev is None:
@@ -273,7 +273,7 @@ class SpeakerResolver:
         role = role_of(head)
         # a name followed by "of Country": the name ends at the head noun
         tail = name_tail(doc[core.start:head.i + 1] if head.pos_ == "PROPN" and core.start <= head.i < core.end else core)
-        # a title before a capitalised name ("Mr Vardanyan", "General Okoro"), not a title-like
+        # a title before a capitalised name ("Mr Orlov", "General Okoro"), not a title-like
         # word inside a body's name ("Dunmoor General Hospital")
         titled = any(t.lower_ in TITLES and t.ent_type_ not in {"ORG", "FAC"} and k + 1 < len(toks)
                      and toks[k + 1].text[:1].isupper() for k, t in enumerate(toks[:3]))
@@ -298,7 +298,7 @@ class SpeakerResolver:
             iso = self.gaz.capitals.get(text_key) or self.av.seats.get(core.text.lower()) or self.av.seats.get(text_key)
             if iso:
                 country = self.gaz.countries.get(iso)
-                # "Baku said": the name as written, the government it stands for in `represents`
+                # "Valmont said": the name as written, the government it stands for in `represents`
                 return Speaker(core.text, mention, role, "government",
                                country.name if country else iso, span.start_char, span.end_char)
             c = self.gaz.country(core.text)
@@ -330,7 +330,7 @@ class SpeakerResolver:
                 return sp
             if sp.type == "person" and sp.role and noun in sp.role.lower().split() and \
                     noun not in self.av.government | self.av.group | self.av.organisation:
-                return sp   # "the spokesman said" after "Kremlin spokesman Jan Novak said"
+                return sp   # "the spokesman said" after "Brigade spokesman Jan Novak said"
         orgs = [e for e in self.ents_in(max(0, head.i - LOOKBACK_TOKENS), head.i) if e.label_ == "ORG" and len(e) > 1]
         named = [e for e in orgs if any(t.lemma_.lower() == noun for t in e)]
         if named:
