@@ -46,8 +46,9 @@ def render(record: dict[str, Any], console: Console, only: set[str] | None = Non
         console.print(t)
     if want("locations"):
         t = Table(title="Places", expand=True)
-        for col, ratio in (("Name", 3), ("Also called", 3), ("Kind", 2), ("Country", 1), ("Lat, lon", 2), ("Mentions", 1)):
-            t.add_column(col, ratio=ratio)
+        for col, ratio, width in (("Name", 3, None), ("Also called", 3, None), ("Kind", 2, None),
+                                  ("Country", 1, 7), ("Lat, lon", 2, 17), ("Mentions", 1, 8)):
+            t.add_column(col, ratio=ratio, min_width=width, no_wrap=width is not None)
         for loc in record.get("locations", []):
             ll = f"{loc['lat']:.3f}, {loc['lon']:.3f}" if loc.get("lat") is not None else ""
             t.add_row(loc["name"], ", ".join(loc.get("aliases", [])), loc.get("kind") or "",
