@@ -48,7 +48,10 @@ def render(record: dict[str, Any], console: Console, only: set[str] | None = Non
         t = Table(title="Places", expand=True)
         for col, ratio, width in (("Name", 3, None), ("Also called", 3, None), ("Kind", 2, None),
                                   ("Country", 1, 7), ("Lat, lon", 2, 17), ("Mentions", 1, 8)):
-            t.add_column(col, ratio=ratio, min_width=width, no_wrap=width is not None)
+            if width:
+                t.add_column(col, width=width, no_wrap=True)
+            else:
+                t.add_column(col, ratio=ratio)
         for loc in record.get("locations", []):
             ll = f"{loc['lat']:.3f}, {loc['lon']:.3f}" if loc.get("lat") is not None else ""
             t.add_row(loc["name"], ", ".join(loc.get("aliases", [])), loc.get("kind") or "",
