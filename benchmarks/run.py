@@ -14,8 +14,8 @@ Measures, in one run:
 Usage (from the repository root, in the project's virtualenv)::
 
     python benchmarks/run.py                 # full run (about 20 minutes on 2 cores, half of it the 5000-article stream)
-    python benchmarks/run.py --stream-articles 1000   # the same in about 9 minutes
-    python benchmarks/run.py --quick         # smoke run (about a minute)
+    python benchmarks/run.py --stream-articles 1000   # the same in about 10-12 minutes
+    python benchmarks/run.py --quick         # smoke run (about 80 s; numbers not meaningful)
     python benchmarks/run.py --snapshot      # measure HEAD as committed, not the working tree
     python benchmarks/run.py --json > bench.json
     python benchmarks/run.py --profile       # also name the slowest conflictx functions
@@ -289,13 +289,17 @@ def bench_throughput(rep: Report, texts: list[str], repeat: int) -> dict[str, fl
     n = len(texts)
     b, b8, c, nc = n / min(bare), n / min(bare8), n / min(cx), n / min(nocomp)
     shares = component_shares(texts)
-    rep.add("throughput_bare", "bare nlp.pipe (default batch size)", b, "articles/s")
-    rep.add("throughput_bare_bs8", "bare nlp.pipe (batch_size=8, as extract_many)", b8, "articles/s")
+    def runs(times: list[float]) -> str:
+        return "runs: " + ", ".join(f"{n / t:.2f}" for t in times)
+    rep.add("throughput_bare", "bare nlp.pipe (default batch size)", b, "articles/s", runs(bare))
+    rep.add("throughput_bare_bs8", "bare nlp.pipe (batch_size=8, as extract_many)", b8, "articles/s", runs(bare8))
     rep.add("throughput_no_component", "conflictx pipeline, conflictx component off (bs 8)", nc, "articles/s",
-            "model + conflictx_paragraphs")
-    rep.add("throughput_conflictx", "conflictx.extract_many", c, "articles/s")
+            "model + conflictx_paragraphs; " + runs(nocomp))
+    rep.add("throughput_conflictx", "conflictx.extract_many", c, "articles/s", runs(cx))
     rep.add("throughput_ratio", "throughput ratio extract_many / bare nlp.pipe", c / b, "x")
-    rep.add("throughput_ratio_bs8", "throughput ratio vs bare nlp.pipe at batch_size=8", c / b8, "x")
+    paired = ", ".join(f"{t8 / tc:.3f}" for t8, tc in zip(bare8, cx))
+    rep.add("throughput_ratio_bs8", "throughput ratio vs bare nlp.pipe at batch_size=8", c / b8, "x",
+            f"per-run pairs: {paired}")
     rep.add("share_component", "  share of extract_many time in the conflictx component", shares.get("component"), "%",
             "plain timers, one extra run")
     for name in RULE_FAMILIES:
@@ -404,8 +408,8 @@ def bench_jobs(rep: Report, work: Path, sources: list[Path], n: int, repeat: int
             rep.notes.append(f"--jobs 2 failed: {last_line(exc)}")
             return
     a, b = min(t1), min(t2)
-    rep.add("jobs1_time", f"conflictx extract {n} articles --jobs 1", a, "s")
-    rep.add("jobs2_time", f"conflictx extract {n} articles --jobs 2", b, "s")
+    rep.add("jobs1_time", f"conflictx extract {n} articles --jobs 1", a, "s", "runs: " + ", ".join(f"{t:.1f}" for t in t1))
+    rep.add("jobs2_time", f"conflictx extract {n} articles --jobs 2", b, "s", "runs: " + ", ".join(f"{t:.1f}" for t in t2))
     note = "" if (os.cpu_count() or 1) >= 2 else "only 1 CPU: target not applicable"
     rep.add("jobs_speedup", "--jobs 2 speed-up (wall time, incl. start-up)", a / b, "x", note)
     if startup is not None and a > startup and b > startup:

@@ -9,6 +9,7 @@ from .result import Result
 CHUNK_CHARS = 100_000   # articles longer than this are processed in paragraph-aligned chunks
 LONG_RUN = re.compile(r"\S{200,}")   # no word is this long; spaCy's affix rules are slow on such runs
 RUN_BREAK = 50
+WORKER_BATCH = 4   # articles per task sent to a worker process (parsed together, as nlp.pipe batches)
 
 
 def defuse(text: str) -> str:
@@ -92,8 +93,19 @@ def _worker_init(model: str | None, date: str | None) -> None:
     _WORKER["nlp"] = load(model, date)
 
 
-def _worker_extract(item: tuple[str, str, str | None]) -> Result:
-    return next(_extract_serial(_WORKER["nlp"], [item], batch_size=1))
+def _worker_extract(items: list[tuple[str, str, str | None]]) -> list[Result]:
+    return list(_extract_serial(_WORKER["nlp"], items, batch_size=len(items)))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def extract_many(items: Iterable, *, date: str | None = None, model: str | None = None,
@@ -115,12 +127,12 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     window = deque()
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(model, date)) as pool:
-        for item in _items(items):
-            window.append(pool.submit(_worker_extract, item))
-            if len(window) >= n_process * 4:
-                yield window.popleft().result()
+        for batch in _batches(_items(items), WORKER_BATCH):
+            window.append(pool.submit(_worker_extract, batch))
+            if len(window) >= n_process * 2:
+                yield from window.popleft().result()
         while window:
-            yield window.popleft().result()
+            yield from window.popleft().result()
 
 
 def extract(text: str, *, date: str | None = None, model: str | None = None, path: str = "<text>") -> Result:
