@@ -16,11 +16,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from .data import load_json
 
 INDEX_VERSION = 4
+CITY_CACHE_SIZE = 20_000   # folded names whose look-ups are kept in memory
 
 
 def fold(name: str) -> str:
@@ -123,6 +124,7 @@ class Gazetteer:
         self._path = path
         self._con: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self._city_cache: dict[str, tuple[Place, ...]] = {}
         self.countries: dict[str, Place] = {}
         self.country_keys: dict[str, str] = {}      # folded alias -> ISO code
         self.regions: dict[str, list[Place]] = {}
@@ -196,9 +198,19 @@ class Gazetteer:
             return self._con
 
     def cities(self, name: str) -> list[Place]:
+        """Cities with this name (main or alternate), most populous first. A name is looked up in
+        SQLite once per process: place resolution asks for the same names several times."""
         key = fold(name)
         if not key:
             return []
+        hit = self._city_cache.get(key)
+        if hit is None:
+            if len(self._city_cache) >= CITY_CACHE_SIZE:
+                self._city_cache.clear()
+            hit = self._city_cache[key] = tuple(self._query_cities(key))
+        return list(hit)
+
+    def _query_cities(self, key: str) -> list[Place]:
         rows = self._connection().execute(
             "SELECT p.id, p.name, p.country, p.lat, p.lon, p.pop, max(n.is_main) FROM name n JOIN place p ON p.id = n.id"
             " WHERE n.key = ? GROUP BY p.id ORDER BY p.pop DESC LIMIT 50", (key,)).fetchall()
@@ -224,20 +236,6 @@ class Gazetteer:
 
     def region(self, name: str) -> list[Place]:
         return self.regions.get(fold(name), [])
-
-    def lookup(self, name: str) -> Iterator[Place]:
-        """All candidates for a name: country first, then curated regions, then cities."""
-        c = self.country(name)
-        if c:
-            yield c
-        yield from self.region(name)
-        yield from self.cities(name)
-
-    def names_of(self, geonameid: int) -> set[str]:
-        """Every folded name (main and alternate) of a city."""
-        rows = self._connection().execute("SELECT key FROM name WHERE id = ?", (geonameid,)).fetchall()
-        return {r[0] for r in rows}
-
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -22,14 +21,6 @@ PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "a
 PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
                "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-
-
-@dataclass
-class Candidate:
-    span: Span                  # cleaned span of the mention
-    place: Place | None = None
-    group: object = None        # resolved identity key
-    aliases_from: list = field(default_factory=list)
 
 
 def clean_span(span: Span, known=None) -> Span | None:
