@@ -239,10 +239,10 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
             continue
         if ent.label_ in NAME_HEAD_LABELS and strong_place is not None and len(ent) > 1:
             whole = clean_span(ent, gaz_known)
-            if whole is not None and not gaz_known(whole.text) and not _context_says_place(whole) \
-                    and whole.text not in place_names:
+            if whole is not None and not gaz_known(whole.text) and whole.text not in place_names:
                 head = _name_head(whole, strong_place, ent.label_)
-                if head is not None:
+                if head is not None and not (len(whole) - len(head) == 1 and _context_says_place(whole)):
+                    # ("the town of Ashdown Crossing" is a place of two words, not Ashdown)
                     out.append((head, "PREFIX"))
                     taken.update(range(head.start, head.end))
                     continue

@@ -69,20 +69,55 @@ def test_geojson_features_only_for_placed_locations():
     assert len(feats) == 1 and feats[0]["geometry"]["coordinates"] == [30.5, 50.4]
 
 
-def test_unknown_place_inherits_the_settlement_named_before_it(nlp):
+def test_unknown_place_inherits_a_settlement_named_near_it(nlp):
     from conflictx.gazetteer import Place
     from conflictx.places import UNRESOLVED, _host_settlement
 
-    doc = nlp.make_doc("Arvel then Brisk then Qarsel Street then Dunmoor")
+    doc = nlp("Arvel burned. Then Qarsel Street. Then Dunmoor. Rain fell. Rain fell. Rain fell. Then Brisk Lane.")
+    toks = {t.text: t.i for t in doc}
     a = Place("Arvel", "city", "XX", 10.0, 20.0)
     d = Place("Dunmoor", "city", "YY", 30.0, 40.0)
-    resolved = [(doc[0:1], a), (doc[4:6], UNRESOLVED), (doc[7:8], d)]
-    assert _host_settlement(4, resolved) is a          # the settlement named before
-    assert _host_settlement(0, resolved[1:]) is d       # else the first one after
-    assert _host_settlement(4, [(doc[4:6], UNRESOLVED)]) is None
+    street = doc[toks["Qarsel"]:toks["Qarsel"] + 2]
+    lane = doc[toks["Brisk"]:toks["Brisk"] + 2]
+    resolved = [(doc[0:1], a), (street, UNRESOLVED), (doc[toks["Dunmoor"]:toks["Dunmoor"] + 1], d),
+                (lane, UNRESOLVED)]
+    assert _host_settlement(doc, street.start, resolved) is a          # the settlement named before
+    assert _host_settlement(doc, street.start, resolved[1:]) is d      # else the first one after
+    assert _host_settlement(doc, street.start, [(street, UNRESOLVED)]) is None
+    assert _host_settlement(doc, lane.start, resolved) is None         # sentences away: no guess
 
 
 def test_namesakes_resolve_near_the_other_places(run):
     out = run("Troops pulled back from Kupiansk towards Petropavlivka and Kharkiv, officials said.")
     loc = next(l for l in out["locations"] if l["name"] == "Petropavlivka")
     assert abs(loc["lat"] - 49.7) < 1.0 and abs(loc["lon"] - 37.7) < 1.0
+
+
+def test_wire_dateline_is_a_place(run):
+    out = run("KHARTOUM, March 3 (Wire) - Shelling resumed on Tuesday, residents said.")
+    loc = next(l for l in out["locations"] if l["name"] == "KHARTOUM")
+    assert loc["country"] == "SD" and abs(loc["lat"] - 15.6) < 0.5
+
+
+def test_place_heading_an_organisation_name(run):
+    out = run("Officers from the Seattle Fire Department and the Georgia National Guard arrived, Tomas Brill said.")
+    found = {l["name"]: l for l in out["locations"]}
+    assert found["Seattle"]["country"] == "US"
+    assert found["Georgia"]["kind"] == "state"
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("Tensions grew between Moscow and the West after the vote, Ana Pirel said.", "West"),
+    ("The administration told Congress on Thursday that the sale would go ahead.", "Congress"),
+    ("Unrest has spread across North Africa since the Arab Spring, Lio Varga said.", "Spring"),
+    ("His brother Tyler Brennick was arrested; Tyler was later released in Dallas.", "Tyler"),
+    ("The minister's son Leo Marrant attended the parade in Lagos.", "Leo"),
+])
+def test_words_and_names_that_are_small_towns_somewhere_are_not_places(run, text, not_place):
+    out = run(text)
+    assert not_place not in {n for l in out["locations"] for n in names(l)}, [names(l) for l in out["locations"]]
+
+
+def test_a_street_keeps_its_street_word(run):
+    out = run("The man was found in the 400 block of North Larch Street in Chicago, police said.")
+    assert "North Larch Street" in {l["name"] for l in out["locations"]}
