@@ -93,9 +93,14 @@ def _unit_tokens(head: Token, number: Span) -> Span:
     return doc[start:end]
 
 
+MODALS = {"would", "will", "could", "should", "must", "'ll", "can"}   # not "may", "might": "may have killed 40" is a hedged report
+
+
 def _category_of_word(tok: Token) -> str | None:
     cv = casualties()
     lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+        return None   # "who would be treated", "could be killed": not something that happened
     if tok.pos_ in {"VERB", "AUX"}:
         if lemma == "set" and any(c.lower_ in {"on", "ablaze", "alight"} for c in tok.children):
             return "destroyed"   # "set on fire", "set ablaze"
@@ -207,6 +212,8 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
 
 def _adjust(cat: str, word: Token, unit_is_person: bool) -> str:
     lemma = word.lemma_.lower()
+    if lemma == "recover":
+        return "other" if unit_is_person else "seized"   # "recovered 40 rifles"; recovered bodies are no new count
     if cat == "seized" and unit_is_person and lemma in {"capture", "take", "seize", "hold"}:
         return "detained"
     if cat == "detained" and not unit_is_person and lemma in {"capture", "take", "hold"}:
@@ -246,6 +253,13 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         if prev_tok is not None and prev_tok.text[:1].isupper() and prev_tok.pos_ in {"PROPN", "NOUN"} and \
                 span[-1].head.i == prev_tok.i and prev_tok.lower_ not in cv.person_units:
             continue   # an identifier: "Article 12", "Route 9", "Resolution 2334"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text in {"-", "‑"} and not span[-1].whitespace_ and span.end + 1 < len(doc) \
+                and doc[span.end + 1].is_alpha and not doc[span.end + 1].like_num:
+            continue   # part of a compound modifier: "a two-handed stance", "a three-day truce"
+        if prev_tok is not None and prev_tok.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ == "PERSON" \
+                and value < 120 and (nxt is None or nxt.text in {",", ")", ";"}):
+            continue   # "Dana Oyelaran, 34, was ...": an age
         qualifier, full = _qualifier(doc, span)
         low = high = value
         if RANGE_TOKEN.match(first.text) and len(span) == 1:
@@ -255,7 +269,6 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             if lv is not None and hv is not None and hv > lv:
                 value, low, high, qualifier = lv, lv, hv, "range"
         # ranges: "between 10 and 15", "10-15", "10 to 15"
-        nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in {"-", "–", "to", "and"} and span.end + 1 < len(doc):
             other = doc[span.end + 1]
             prev_word = doc[full.start - 1].lower_ if full.start > 0 else ""
@@ -308,6 +321,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         if holder.lower_ == "for" and (holder.head.lower_ in cv.capacity or any(
                 c.dep_ == "dobj" and c.lower_ in cv.capacity for c in holder.head.children)):
             category = "other"
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.tag_ == "VBN":
+            category = None   # "shot by two gunmen", "hit by eight bullets": the doer, not the victims
         else:
             category = _event_category(anchor, unit_is_person)
             if category is None:
@@ -315,7 +330,9 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
             category = cv.adjectives[nxt.lower_]   # "counted 41 injured", "12 dead"
         if category is None and unit_low:
-            category = cv.nouns.get(unit_low) or cv.nouns.get((noun or attr).lemma_.lower())
+            counted = noun or attr
+            compound = " ".join([c.lower_ for c in counted.children if c.dep_ == "compound" and c.i < counted.i] + [unit_low])
+            category = cv.nouns.get(unit_low) or cv.nouns.get(counted.lemma_.lower()) or cv.nouns.get(compound)
             if category and noun is not None and noun.lower_ in {"toll", "death toll"}:
                 category = "killed"
         part_of = None
@@ -330,6 +347,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             parent_fig = figures[part_of]
             if category is None or category == "population" and parent_fig.category != "population":
                 category = parent_fig.category
+        if category == "displaced" and unit_low in cv.not_displaced:
+            category = "other"   # "expelled 60 diplomats"
         if category is None:
             if unit is None:
                 continue

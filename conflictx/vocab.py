@@ -42,6 +42,7 @@ class CasualtyVocab:
         self.not_units = frozenset(d["not_countable_units"])
         self.settlements = frozenset(d.get("settlement_nouns", []))
         self.capacity = frozenset(d.get("capacity_nouns", []))
+        self.not_displaced = frozenset(d.get("not_displaced_units", []))
 
 
 class ActorVocab:
