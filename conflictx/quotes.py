@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .result import Quote
 from .sentences import sent_range
 from .speakers import SpeakerResolver, noun_phrase
-from .vocab import speech
+from .vocab import actors, casualties, speech
 
 # Surface forms of quotations (linear-time: negated character classes, no nesting, no backtracking).
 CURLY = re.compile(r"“([^“”\n]*)(?:”|(?=\n|$))")
@@ -19,6 +19,8 @@ STRAIGHT = re.compile(r'"([^"\n]*)"')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
+MIXED_GAP_WORDS = 6   # words between a speech verb and a quotation that make one mixed quote
+CLOSING_PUNCT = " .,!?;:\"”’'"
 CUE_REACH = 40   # tokens either side of a quotation searched for its cue
 DATELINE = re.compile(r"^[^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]\s*")   # "CITY, Oct 17 (Reuters) - "
 
@@ -172,6 +174,17 @@ def _clause_end(tok: Token) -> int:
     return end
 
 
+def _speaker_like(subj: Token | None) -> bool:
+    """A subject that can make a statement: a name, a pronoun, a person or a body."""
+    if subj is None:
+        return False
+    if subj.pos_ in {"PROPN", "PRON"} or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    words = {subj.lower_, subj.lemma_.lower()}
+    av = actors()
+    return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
+
+
 def indirect_candidates(doc: Doc) -> list[Candidate]:
     vocab = speech()
     out: list[Candidate] = []
@@ -184,6 +197,16 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if any(c.dep_ == "neg" for c in tok.children):
             continue
         subj = subject_of(tok)
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
+            # "a jury was told ...", "it was explained to the envoy": the subject heard it;
+            # the speaker is the agent, if the sentence names one
+            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if subj is None:
+                continue
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            continue   # "Asked about the convoy, she said ...": the question is not her statement
+        if lemma in vocab.evidential and not _speaker_like(subj):
+            continue   # "the incident suggests ...": evidence, not a statement
         span = None
         if lemma in vocab.say:
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -207,8 +230,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report"}:
                     span = (gerund.left_edge.i, gerund.right_edge.i + 1)
                 elif lemma in {"deny", "admit", "acknowledge"}:
-                    comp = next((c for c in tok.children if c.dep_ in {"xcomp", "pcomp", "dobj"}
-                                 and any(g.tag_ == "VBG" for g in c.subtree)), None)
+                    comp = next((c for c in tok.children if (c.dep_ in {"xcomp", "pcomp"} or c.tag_ == "VBG")
+                                 and any(g.tag_ == "VBG" for g in c.subtree)), None)   # not "denies two counts of ..."
                     if comp is not None:
                         span = (comp.left_edge.i, comp.right_edge.i + 1)   # "denied being backed by ..."
         if span is None and lemma in vocab.appeal:
@@ -278,8 +301,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
+            if pobj is None or pobj.lower_ in vocab.not_sources or pobj.lemma_.lower() in vocab.not_sources:
+                continue   # "according to the agreement": a rule, not a speaker
             sent_start, sent_end = sent_range(doc, tok.i)
             phrase_end = pobj.right_edge.i + 1
             if tok.i - sent_start <= 1:
@@ -315,6 +338,9 @@ def _title_like(text: str) -> bool:
     return bool(words) and not re.search(r"[.!?,;:]$", text) and all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
+CHAIN_WORDS = {"while", "whereas", "but", "and", "though", "although", "yet"}   # not "after", "when": those nest
+
+
 def _split_chained(doc: Doc, cands: list[Candidate]) -> None:
     """ "A said X, while B said Y": end A's content where B's attribution begins. A pronoun
     inside ("forces which he said had ...") is the same speaker's aside and stays nested."""
@@ -325,8 +351,14 @@ def _split_chained(doc: Doc, cands: list[Candidate]) -> None:
         clause_start = min(inner.verb.left_edge.i, subj.left_edge.i)
         for outer in cands:
             if outer is not inner and outer.start < clause_start and inner.verb.i < outer.end and \
-                    outer.verb.i < clause_start and doc[clause_start - 1].is_punct | (doc[clause_start].dep_ in {"mark", "cc"}):
+                    outer.verb.i < clause_start and (doc[clause_start - 1].is_punct or doc[clause_start].lower_ in CHAIN_WORDS):
                 outer.end = clause_start
+
+
+def _joined(between: str) -> bool:
+    """Text between two quotations that joins them into one statement: "and", "or", a comma."""
+    words = between.split()
+    return len(words) <= 2 and all(w.strip(",") in {"and", "or", "but", ""} for w in words)
 
 
 def _add(found: list, starts: list[int], item: tuple) -> None:
@@ -353,8 +385,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if m:
             cs += m.end()
         over = [k for k in index.overlapping(cs - 1, ce + 1) if directs[k].start < ce and cs < directs[k].end]
+        # quotations inside the reported clause (one may end past it by its closing punctuation)
         inner = [k for k in index.overlapping(cs - 1, ce + 1)
-                 if directs[k].open_start >= cs - 1 and directs[k].close_end <= ce + 1]
+                 if directs[k].open_start >= cs - 1 and (directs[k].close_end <= ce + 1 or (
+                     directs[k].open_start < ce and not text[ce:directs[k].close_end].strip(CLOSING_PUNCT)))]
         # the words of the reported clause that lie outside every quotation
         keep = [True] * (ce - cs)
         for k in over:
@@ -372,14 +406,25 @@ def find_quotes(doc: Doc) -> list[Quote]:
         # the cue verb sits inside a quotation: it is part of someone's words, not attribution
         if index.covering(c.verb.idx) is not None:
             continue
+        if c.subject is not None and c.subject.lower_ in {"i", "we"}:
+            continue   # outside quotation marks "we" is the writer ("we can now acknowledge that ...")
         kind = "mixed" if inner else "indirect"
         for k in inner:
             directs[k].used = True
+            ce = max(ce, directs[k].close_end)   # keep the closing quotation mark
+        if inner:
+            # a further quotation joined on: "the gunman “took a stance” and “pointed an object”"
+            k = max(inner) + 1
+            while k < len(directs) and _joined(text[ce:directs[k].open_start]):
+                directs[k].used = True
+                ce = directs[k].close_end
+                k += 1
         found.append((cs, ce, kind, c.subject, c.verb, ""))
     found.sort(key=lambda f: f[0])
     found_starts = [f[0] for f in found]
     # direct quotes: cue from the parse, else the nearest speech verb outside the quote in its paragraph
     vocab = speech()
+    mixed: dict[int, tuple] = {}     # cue token -> (subject, cue, quotations after it in its sentence)
     for k, q in enumerate(directs):
         if q.used:
             continue
@@ -420,10 +465,27 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 if prev is not None and prev[2] == "direct" and (same_para or not rest) and q.start - prev[1] < 1500:
                     _add(found, found_starts, (q.start, q.end, "direct", prev[3], prev[4], "continuation"))
             continue
+        if cue is not None and cue.idx < q.open_start and cue.pos_ in {"VERB", "AUX"} and \
+                text.rfind("\n", cue.idx, q.open_start) < 0 and (subj is None or subj.i < cue.i):
+            group = mixed.get(cue.i)
+            if group is not None and _joined(text[group[2][-1].close_end:q.open_start]):
+                group[2].append(q)   # a further quotation joined by "and", "or", a comma
+                continue
+            gap = doc.char_span(cue.idx + len(cue.text), q.open_start, alignment_mode="contract")
+            if gap is not None and 1 <= len([t for t in gap if t.is_alpha and t.lower_ != "that"]) <= MIXED_GAP_WORDS \
+                    and not any(t.pos_ in {"VERB", "AUX"} for t in gap) and not any(t.text in ".!?;:" for t in gap):
+                # "Monahan says Vassell “took a stance” and “pointed an object”": one mixed quote
+                mixed.setdefault(cue.i, (subj, cue, []))[2].append(q)
+                continue
         if k not in cue_of_direct and (_words(qtext) < MIN_DIRECT_WORDS and not re.search(r"[.!?,]$", qtext)
                                        or _title_like(qtext)):
             continue   # scare quotes, titles, slogans, single words
         _add(found, found_starts, (q.start, q.end, "direct", subj, cue, ""))
+    for subj, cue, qs in mixed.values():
+        start = cue.i + 1
+        while start < len(doc) and (doc[start].lower_ == "that" or doc[start].is_punct) and doc[start].idx < qs[0].open_start:
+            start += 1
+        _add(found, found_starts, (doc[start].idx, qs[-1].close_end, "mixed", subj, cue, ""))
     # drop reported speech nested inside another quote's content (keep the outermost)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept = []

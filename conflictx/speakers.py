@@ -326,8 +326,9 @@ class SpeakerResolver:
         earlier = [sp for idx, sp in reversed(self.history[-200:]) if idx < head.i]
         for sp in earlier:
             words = sp.name.lower().split()
-            if words and (words[-1] == head.lower_ or words[-1].rstrip("s") == noun) and len(words) > 1:
-                return sp
+            if words and len(words) > 1 and (words[-1] == head.lower_ or (
+                    head.tag_ == "NNS" and words[-1].rstrip("s") == noun)):
+                return sp   # "the brigade" -> "Harlan Brigade"; never "the group" -> "Aid groups"
             if sp.type == "person" and sp.role and noun in sp.role.lower().split() and \
                     noun not in self.av.government | self.av.group | self.av.organisation:
                 return sp   # "the spokesman said" after "Brigade spokesman Jan Novak said"
@@ -335,8 +336,8 @@ class SpeakerResolver:
         named = [e for e in orgs if any(t.lemma_.lower() == noun for t in e)]
         if named:
             return self.make(named[-1], named[-1].root)
-        if noun not in self.av.group and noun not in self.av.organisation:
-            return None
+        if noun not in self.av.group and noun not in self.av.organisation or head.tag_ == "NNS":
+            return None   # "the rebels", "the protesters": a class of people, not the last body named
         body = next((sp for sp in earlier if sp.type != "person"), None)
         if body is not None:
             return body

@@ -19,6 +19,9 @@ class SpeechVocab:
         self.nouns = frozenset(d["speech_nouns"])
         self.all_verbs = self.say | self.appeal | self.accuse | self.topic
         self.not_content = tuple(d.get("not_content_starts", []))
+        self.evidential = frozenset(d.get("evidential_verbs", []))
+        self.speaker_nouns = frozenset(d.get("speaker_nouns", []))
+        self.not_sources = frozenset(d.get("not_sources", []))
 
 
 class CasualtyVocab:
