@@ -176,7 +176,11 @@ class SpeakerResolver:
             if best is not None and t.i <= best[0]:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
-                sp = self.make(noun_phrase(t, with_conj=False), t)
+                phrase = noun_phrase(t, with_conj=False)
+                if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
+                        and not any(c.dep_ == "appos" for c in t.children):
+                    continue   # "The Harbour Estate is ...": a name the model gave to a body or a place
+                sp = self.make(phrase, t)
                 if sp.type == "person" and self.gender.get(sp.name, gender) == gender:
                     best = (t.i, sp)
                     break
@@ -280,6 +284,9 @@ class SpeakerResolver:
         if person is not None or titled or (
                 tail is not None and len(tail) >= 2 and not ents and not words_of(core) & self._non_person_words):
             tail = tail if tail is not None else (person if person is not None else core)
+            if person is not None and tail.start < person.start and person.end == tail.end and \
+                    any(t.lower_ == "of" for t in doc[core.start:tail.start]):
+                tail = person   # "Chief of Department Terence Monahan": the title's last word is no name
             full = self.full_person_name(tail)
             name = full or tail.text
             if not role and tail.start > core.start:

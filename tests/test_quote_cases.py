@@ -40,6 +40,8 @@ def test_quote_case(case, run):
             f"speaker {[q['speaker']['name'] for q in hits]} != {exp['speaker']!r}"
         if "kind" in exp:
             assert any(q["kind"] == exp["kind"] for q in hits), f"kind {[q['kind'] for q in hits]} != {exp['kind']}"
+    for bad in case.get("forbid_speakers", []):
+        assert not any(q["speaker"]["name"] == bad for q in quotes), f"speaker {bad!r} given"
     for bad in case.get("forbid", []):
         assert not any(q["text"].strip(" ,.") == bad.strip(" ,.") or bad in q["text"] for q in quotes), \
             f"forbidden {bad!r} extracted"
