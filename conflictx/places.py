@@ -110,6 +110,7 @@ def _context_says_place(span: Span) -> bool:
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday"}
+WITHIN_KM = 800            # a town said to be in a region lies this close to the region's point
 BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
 ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
 UNRESOLVED = Place("", "unresolved", None, None, None)
@@ -122,7 +123,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter,
-             anchors: list[tuple[float, float]] | None = None) -> Place | None:
+             anchors: list[tuple[float, float]] | None = None, within: Place | None = None) -> Place | None:
+    """The place a mention names, or None. ``within``: the region or country written right
+    after it ("Columbus, Georgia"), which the choice among namesakes must respect."""
     av = actors()
     low = name.lower()
     if low in av.demonyms or low in av.seats or low in av.government or low in av.organisation:
@@ -172,6 +175,11 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         cities = [c for c in cities if c.population >= BIG_CITY]
     if not cities:
         return None
+    if within is not None and within.country:
+        inside = [c for c in cities if c.country == within.country and (
+            within.lat is None or c.lat is None or within.kind == "country" or _km((c.lat, c.lon), (within.lat, within.lon)) < WITHIN_KM)]
+        if inside:
+            cities = inside
     neigh = set().union(*(gaz.neighbours.get(c, set()) for c in context)) if context else set()
     total = sum(context.values()) or 1
 
@@ -388,16 +396,47 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     # settlements whose name has a single candidate anchor the choice among namesakes
     anchors = []
     for sp, label in cands:
-        cities = gaz.cities(sp.text) if label in PLACE_LABELS and not gaz.country(sp.text) else []
+        cities = gaz.cities(sp.text) if label in PLACE_LABELS and not gaz.country(sp.text) and not gaz.region(sp.text) else []
         if len(cities) == 1 and cities[0].lat is not None:
             anchors.append((cities[0].lat, cities[0].lon))
     resolved: list[tuple[Span, Place]] = []
     cache: dict[tuple[str, bool], Place | None] = {}
+    starts = {sp.start: sp for sp, _ in cands}
+    areas: dict[int, Place] = {}      # token start of a mention -> the area written right after it
     for sp, label in cands:
-        key = (fold(sp.text), label in PLACE_LABELS)
-        if key not in cache or label not in PLACE_LABELS:
-            cache[key] = _resolve(gaz, sp.text, label, sp, context, anchors)
-        place = cache[key]
+        after = starts.get(sp.end + 1)
+        if after is None or doc[sp.end].text != "," or gaz.country(sp.text):
+            continue
+        nxt = doc[after.end] if after.end < len(doc) else None
+        if nxt is not None and (nxt.lower_ in {"and", "or"} or (nxt.text == "," and (after.end + 1) in starts)) or (
+                sp.start > 1 and doc[sp.start - 1].text == "," and any(o.end == sp.start - 1 for o, _ in cands)):
+            continue   # a list: "stops in Washington, New York and Boston"
+        # "Columbus, Georgia", "Jos, Plateau State": the area says which namesake, and the
+        # namesake says which area ("Georgia" the US state here, not the country)
+        options = gaz.region(after.text) + [c for c in [gaz.country(after.text, context)] if c is not None]
+        towns = gaz.cities(sp.text)
+        fitting = [o for o in options if o.country and any(
+            t.country == o.country and (o.kind == "country" or o.lat is None or t.lat is None
+                                        or _km((t.lat, t.lon), (o.lat, o.lon)) < WITHIN_KM) for t in towns)]
+        pick = (fitting or options or [None])[0]
+        if pick is not None:
+            areas[sp.start] = pick
+            if fitting and pick.kind != "country":
+                areas[after.start] = pick    # the area itself resolves to the fitting region
+    for sp, label in cands:
+        within = areas.get(sp.start)
+        if within is not None and starts.get(sp.start - 2) is not None and areas.get(sp.start - 2) is within:
+            resolved.append((sp, within))    # "Georgia" in "Columbus, Georgia": the state
+            continue
+        if within is not None:
+            place = _resolve(gaz, sp.text, label, sp, context, anchors, within)
+            if place is UNRESOLVED and within.lat is not None and within.kind != "country":
+                place = Place("", "unresolved", within.country, within.lat, within.lon)   # at least in that area
+        else:
+            key = (fold(sp.text), label in PLACE_LABELS)
+            if key not in cache or label not in PLACE_LABELS:
+                cache[key] = _resolve(gaz, sp.text, label, sp, context, anchors)
+            place = cache[key]
         if place is not None:
             resolved.append((sp, place))
     # relabel: every resolved mention becomes a GPE (countries, cities) or LOC (regions)
@@ -409,7 +448,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
 
     # group mentions by identity
     def ident(p: Place, sp: Span):
-        if p is UNRESOLVED:
+        if p.kind == "unresolved":
             return ("unresolved", fold(sp.text))
         return ("gn", p.geonameid) if p.geonameid and p.kind == "city" else (p.kind, p.country, p.name)
 

@@ -121,3 +121,25 @@ def test_words_and_names_that_are_small_towns_somewhere_are_not_places(run, text
 def test_a_street_keeps_its_street_word(run):
     out = run("The man was found in the 400 block of North Larch Street in Chicago, police said.")
     assert "North Larch Street" in {l["name"] for l in out["locations"]}
+
+
+@pytest.mark.parametrize("text, name, lat, lon", [
+    ("Flooding hit Columbus, Georgia, on Monday, Hale Virtanen said.", "Columbus", 32.46, -84.99),
+    ("A tornado struck Paris, Texas, overnight.", "Paris", 33.66, -95.56),
+])
+def test_the_area_written_after_a_town_picks_the_namesake(run, text, name, lat, lon):
+    out = run(text)
+    loc = next(l for l in out["locations"] if l["name"] == name)
+    assert abs(loc["lat"] - lat) < 0.5 and abs(loc["lon"] - lon) < 0.5, (loc["lat"], loc["lon"])
+
+
+def test_a_region_is_no_anchor_for_namesakes(run):
+    out = run("Sgt Pell Ostrander served in the Middle East and was born in Manchester, the Ministry of Defence said.")
+    loc = next(l for l in out["locations"] if l["name"] == "Manchester")
+    assert loc["country"] == "GB"
+
+
+def test_a_list_of_cities_is_not_town_and_state(run):
+    out = run("After stops in Washington, New York and Boston, the envoy Mara Quist flew home.")
+    loc = next(l for l in out["locations"] if l["name"] == "New York")
+    assert loc["kind"] == "city" and abs(loc["lat"] - 40.7) < 0.3
