@@ -126,13 +126,22 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     window = deque()
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(model, date)) as pool:
-        for batch in _batches(_items(items), WORKER_BATCH):
-            window.append(pool.submit(_worker_extract, batch))
-            if len(window) >= n_process * 2:
+    import gc
+
+    # forked workers share the loaded model copy-on-write; frozen objects are left alone by the
+    # cycle collector, so the workers' collections do not copy the model's pages one by one
+    gc.collect()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(model, date)) as pool:
+            for batch in _batches(_items(items), WORKER_BATCH):
+                window.append(pool.submit(_worker_extract, batch))
+                if len(window) >= n_process * 2:
+                    yield from window.popleft().result()
+            while window:
                 yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+    finally:
+        gc.unfreeze()
 
 
 def extract(text: str, *, date: str | None = None, model: str | None = None, path: str = "<text>") -> Result:
