@@ -213,10 +213,13 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
                     and comp.i < tok.i and any(t.text == ";" for t in doc[comp.i:tok.i]):
                 comp = None   # "A say X; B deny Y": two attributions the parser chained together
-            if comp is None and tok.dep_ == "parataxis" and tok.head.i < tok.i:
+            parenthetical = comp is None and tok.dep_ == "parataxis" and tok.head.i < tok.i
+            if parenthetical:
                 comp = tok.head
             if comp is not None:
                 span = (comp.left_edge.i, _clause_end(comp))
+                if parenthetical:
+                    span = (span[0], min(span[1], tok.left_edge.i))   # "X, Petrov said, ...": X is his
             else:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
@@ -303,12 +306,20 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.lower_ in vocab.not_sources or pobj.lemma_.lower() in vocab.not_sources:
                 continue   # "according to the agreement": a rule, not a speaker
+            if pobj.lower_ in vocab.nouns:
+                # "according to a statement by the border police": the author speaks
+                author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}
+                               for g in c.children if g.dep_ == "pobj"), None) or next(
+                    (c for c in pobj.children if c.dep_ == "poss"), None)
+                pobj = author if author is not None else pobj
             sent_start, sent_end = sent_range(doc, tok.i)
-            phrase_end = pobj.right_edge.i + 1
+            phrase_end = tok.i + 2 if pobj.i < tok.i else max(pobj.right_edge.i, to.right_edge.i) + 1
             if tok.i - sent_start <= 1:
                 s, e = phrase_end, sent_end
             else:
                 s, e = sent_start, tok.i
+            if any(s <= c.verb.i < e for c in out if c.verb.lemma_.lower() in vocab.say):
+                continue   # "..., Petrov said, according to the agency": the named speaker's words
             out.append(Candidate(s, e, tok, pobj))
     return out
 
@@ -486,6 +497,13 @@ def find_quotes(doc: Doc) -> list[Quote]:
         while start < len(doc) and (doc[start].lower_ == "that" or doc[start].is_punct) and doc[start].idx < qs[0].open_start:
             start += 1
         _add(found, found_starts, (doc[start].idx, qs[-1].close_end, "mixed", subj, cue, ""))
+    # "The agency says the rebels claim 400 troops were killed": the claim is the rebels'; the
+    # reporter of a claim gives way to the claimant when the reported clause is the claim itself
+    claim_verbs = {f[4].i: f for f in found if f[4] is not None and f[3] is not None
+                   and f[4].lemma_.lower() in vocab.say and f[3].lower_ not in {"i", "we"}}
+    found = [f for f in found if not (f[4] is not None and any(
+        c.dep_ in {"ccomp", "parataxis"} and c.i in claim_verbs and f[0] <= claim_verbs[c.i][3].idx < f[1]
+        for c in f[4].children))]
     # drop reported speech nested inside another quote's content (keep the outermost)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept = []

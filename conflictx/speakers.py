@@ -21,6 +21,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "which", "who", "that", "we", "i", "them"}
 RELATIVE = {"which", "who", "that", "whom"}
+SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman"}
 GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                    "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 LOOKBACK_TOKENS = 600   # how far back a pronoun looks for a named antecedent
@@ -248,8 +249,8 @@ class SpeakerResolver:
             mention = span.text
         if len(toks) > 3 and toks[0].lower_ in {"one", "some", "many", "most", "several", "two", "three"} and toks[1].lower_ == "of":
             toks = toks[2:]           # "one of the officials" -> "the officials"
-        if toks and toks[-1].lower_ in speech().nouns and len(toks) > 1:
-            toks = toks[:-1]
+        if toks and toks[-1].lower_ in speech().nouns and len(toks) > 1 and toks[-1].lower_ not in SPOKES_NOUNS:
+            toks = toks[:-1]       # "a ministry statement" -> "ministry"; "a UN spokesperson" stays
         definite = bool(toks) and toks[0].lower_ in {"the", "this"}
         while toks and toks[0].lower_ in {"the", "a", "an", "this"}:
             toks = toks[1:]
@@ -274,6 +275,10 @@ class SpeakerResolver:
                 return sp
         ents = self.ents_in(core.start, core.end)
         person = next((e for e in ents if e.label_ == "PERSON"), None)
+        body_head = head.pos_ == "NOUN" and head.lower_ in self._non_person_words and \
+            (person is None or not person.start <= head.i < person.end)
+        if body_head:
+            person = None    # "the Trump administration", "the Lindqvist government": the body speaks
         role = role_of(head)
         # a name followed by "of Country": the name ends at the head noun
         tail = name_tail(doc[core.start:head.i + 1] if head.pos_ == "PROPN" and core.start <= head.i < core.end else core)
@@ -281,8 +286,8 @@ class SpeakerResolver:
         # word inside a body's name ("Dunmoor General Hospital")
         titled = any(t.lower_ in TITLES and t.ent_type_ not in {"ORG", "FAC"} and k + 1 < len(toks)
                      and toks[k + 1].text[:1].isupper() for k, t in enumerate(toks[:3]))
-        if person is not None or titled or (
-                tail is not None and len(tail) >= 2 and not ents and not words_of(core) & self._non_person_words):
+        if not body_head and (person is not None or titled or (
+                tail is not None and len(tail) >= 2 and not ents and not words_of(core) & self._non_person_words)):
             tail = tail if tail is not None else (person if person is not None else core)
             if person is not None and tail.start < person.start and person.end == tail.end and \
                     any(t.lower_ == "of" for t in doc[core.start:tail.start]):
@@ -345,10 +350,22 @@ class SpeakerResolver:
             return self.make(named[-1], named[-1].root)
         if noun not in self.av.group and noun not in self.av.organisation or head.tag_ == "NNS":
             return None   # "the rebels", "the protesters": a class of people, not the last body named
-        body = next((sp for sp in earlier if sp.type != "person"), None)
+        # a state body and a group or organisation never stand for each other: "the rebel group"
+        # is not the army that spoke last
+        words = {t.lower_ for t in core}
+        state = bool(words & self.av.government)
+        rebel = bool((words - {head.lower_}) & self.av.group)
+
+        def fits(sp: Speaker) -> bool:
+            return sp.type != "person" and not (state and sp.type != "government") and not (rebel and sp.type == "government")
+        body = next((sp for sp in earlier if fits(sp)), None)
         if body is not None:
             return body
-        return self.make(orgs[-1], orgs[-1].root) if orgs else None
+        for org in reversed(orgs):
+            sp = self.make(org, org.root)
+            if fits(sp):
+                return sp
+        return None
 
     def remember(self, at: int, sp: Speaker) -> None:
         k = bisect_right([h[0] for h in self.history[-50:]], at) + max(0, len(self.history) - 50)
