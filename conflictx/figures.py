@@ -104,6 +104,8 @@ def _category_of_word(tok: Token) -> str | None:
     if tok.pos_ in {"VERB", "AUX"}:
         if lemma == "set" and any(c.lower_ in {"on", "ablaze", "alight"} for c in tok.children):
             return "destroyed"   # "set on fire", "set ablaze"
+        if lemma in {"seek", "find", "take"} and any(c.dep_ == "dobj" and c.lower_ in cv.refuge for c in tok.children):
+            return "displaced"   # "22,000 civilians have sought refuge"
         return cv.verbs.get(lemma) or (cv.adjectives.get(low) if tok.tag_ in {"VBN", "VBG"} else None)
     if tok.pos_ in {"ADJ", "NOUN"} or tok.tag_ == "VBN":
         return cv.adjectives.get(low) or cv.verbs.get(lemma)
@@ -212,6 +214,10 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
 
 def _adjust(cat: str, word: Token, unit_is_person: bool) -> str:
     lemma = word.lemma_.lower()
+    if lemma == "take" and unit_is_person and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in casualties().evacuation_to for g in c.children)
+            for c in word.children):
+        return "evacuated"   # "13 patients were taken to the hospital"
     if lemma == "recover":
         return "other" if unit_is_person else "seized"   # "recovered 40 rifles"; recovered bodies are no new count
     if cat == "seized" and unit_is_person and lemma in {"capture", "take", "seize", "hold"}:
@@ -347,6 +353,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             parent_fig = figures[part_of]
             if category is None or category == "population" and parent_fig.category != "population":
                 category = parent_fig.category
+        if unit_low in cv.dead_units and category not in {None, "killed"}:
+            category = "killed"   # "100 bodies scattered along the road", "burned bodies"
         if category == "displaced" and unit_low in cv.not_displaced:
             category = "other"   # "expelled 60 diplomats"
         if category is None:

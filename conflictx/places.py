@@ -41,6 +41,7 @@ def clean_span(span: Span, known=None) -> Span | None:
         end -= 1
     if start < end and end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper():
         end += 1         # "North Harbour Street": the street, not a place called "North Harbour"
+
     if start >= end:
         return None
     return doc[start:end]
@@ -103,8 +104,18 @@ def _context_says_place(span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     renamed = prev is not None and (prev.lower_ in {"called", "formerly", "renamed"} or (
         prev.lower_ == "as" and span.start > 1 and doc[span.start - 2].lower_ in {"known", "called"}))
-    return bool((prev is not None and prev.lower_ in PLACE_PREPS) or renamed or
-                (nxt is not None and nxt.lower_ in PLACE_NOUNS))
+    other_name = prev is not None and prev.text in {"(", "/"} and span.start > 1 and \
+        doc[span.start - 2].ent_type_ in PLACE_LABELS     # "Derry (Londonderry)"
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS:
+        return True
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and span[-1].dep_ == "compound":
+        return False     # "at the Harth commander": the preposition is the commander's
+    head = span[-1]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "in Arvel and Brisk": Brisk shares Arvel's preposition
+    if head.i != span[-1].i and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+        return True
+    return bool((prev is not None and prev.lower_ in PLACE_PREPS) or renamed or other_name)
 
 
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -114,6 +125,12 @@ WITHIN_KM = 800            # a town said to be in a region lies this close to th
 BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
 ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
 UNRESOLVED = Place("", "unresolved", None, None, None)
+
+
+def _admin_suffix(span: Span) -> str | None:
+    """The lower-case area word right after a name ("Donetsk region", "Kachin state")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt.text if nxt is not None and nxt.lower_ in ADMIN_SUFFIXES and nxt.text.islower() else None
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -132,6 +149,9 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         return None      # "Congress", "Parliament": bodies, not places
     if name.lower() in CALENDAR_WORDS:
         return None
+    suffix = _admin_suffix(span)
+    if suffix and gaz.region(f"{name} {suffix}"):
+        return gaz.region(f"{name} {suffix}")[0]    # "the Norland region": the region, not its capital
     country = gaz.country(name, context)
     regions = gaz.region(name)
     words = name.split()
@@ -158,10 +178,16 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if key not in gaz.capitals and label != "PREFIX" and _not_a_town(span, lambda n: gaz.country(n) is not None or bool(gaz.region(n))):
         return None
     cities = gaz.cities(name)
+    if not cities and len(words) == 1 and not name.lower().startswith(("al-", "el-")):
+        cities = gaz.cities("Al " + name)   # "Qamishli" is "Al Qamishli" in GeoNames
     if label not in PLACE_LABELS:
         if not (_context_says_place(span) or key in gaz.capitals or
                 any(c.population >= BIG_CITY for c in cities)):
             return None
+        if not _context_says_place(span):
+            cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
+        if not cities:
+            return None      # an alternate spelling of a city in a country the article never mentions ("Hamas")
     if not cities:
         # a place entity the gazetteer does not know (a village, a street, a camp): keep it, unplaced
         return UNRESOLVED if label in PLACE_LABELS and any(t.is_alpha and t.text[:1].isupper() for t in span) else None
@@ -376,14 +402,6 @@ def _host_settlement(doc: Doc, token_i: int, resolved: list[tuple[Span, Place]])
     return after[0] if after else None
 
 
-def _main_country(context: Counter) -> str | None:
-    """The country the article is mostly about: at least half of its country pointers."""
-    if not context:
-        return None
-    iso, n = context.most_common(1)[0]
-    return iso if n * 2 >= sum(context.values()) else None
-
-
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
@@ -403,6 +421,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     cache: dict[tuple[str, bool], Place | None] = {}
     starts = {sp.start: sp for sp, _ in cands}
     areas: dict[int, Place] = {}      # token start of a mention -> the area written right after it
+    area_of: dict[int, Place] = {}    # token start of such an area -> the region it is
     for sp, label in cands:
         after = starts.get(sp.end + 1)
         if after is None or doc[sp.end].text != "," or gaz.country(sp.text):
@@ -418,16 +437,17 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         fitting = [o for o in options if o.country and any(
             t.country == o.country and (o.kind == "country" or o.lat is None or t.lat is None
                                         or _km((t.lat, t.lon), (o.lat, o.lon)) < WITHIN_KM) for t in towns)]
+        fitting.sort(key=lambda o: o.kind == "province")     # curated regions before divisions
         pick = (fitting or options or [None])[0]
         if pick is not None:
             areas[sp.start] = pick
             if fitting and pick.kind != "country":
-                areas[after.start] = pick    # the area itself resolves to the fitting region
+                area_of[after.start] = pick    # the area itself resolves to the fitting region
     for sp, label in cands:
-        within = areas.get(sp.start)
-        if within is not None and starts.get(sp.start - 2) is not None and areas.get(sp.start - 2) is within:
-            resolved.append((sp, within))    # "Georgia" in "Columbus, Georgia": the state
+        if sp.start in area_of:
+            resolved.append((sp, area_of[sp.start]))    # "Georgia" in "Columbus, Georgia": the state
             continue
+        within = areas.get(sp.start)
         if within is not None:
             place = _resolve(gaz, sp.text, label, sp, context, anchors, within)
             if place is UNRESOLVED and within.lat is not None and within.kind != "country":
@@ -477,7 +497,6 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     groups: dict[int, list[int]] = {}
     for i in range(len(resolved)):
         groups.setdefault(find(i), []).append(i)
-    main_country = _main_country(context)
     locations = []
     for root, members in sorted(groups.items(), key=lambda kv: min(kv[1])):
         members.sort()
@@ -496,15 +515,14 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             host = _host_settlement(doc, first_span.start, resolved)
             if host is not None:
                 lat, lon, country = host.lat, host.lon, host.country
-            elif main_country and gaz.countries.get(main_country) is not None:
-                # else in the country the article is about (its representative point)
-                home = gaz.countries[main_country]
-                lat, lon, country = home.lat, home.lon, main_country
+
         names = []
         for m in members:
             t = resolved[m][0].text
-            if t not in names:
-                names.append(t)
+            suffix = _admin_suffix(resolved[m][0]) if resolved[m][1].kind in {"province", "state", "region"} else None
+            for n in (t, f"{t} {suffix}" if suffix else None):   # the article calls it both
+                if n and n not in names:
+                    names.append(n)
         user_map = {}
         for m in members:
             user_map.update(users.get(find(m), {}))

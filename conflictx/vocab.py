@@ -46,6 +46,9 @@ class CasualtyVocab:
         self.settlements = frozenset(d.get("settlement_nouns", []))
         self.capacity = frozenset(d.get("capacity_nouns", []))
         self.not_displaced = frozenset(d.get("not_displaced_units", []))
+        self.dead_units = frozenset(d.get("dead_units", []))
+        self.refuge = frozenset(d.get("refuge_nouns", []))
+        self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
 
 class ActorVocab:

@@ -143,3 +143,23 @@ def test_a_list_of_cities_is_not_town_and_state(run):
     out = run("After stops in Washington, New York and Boston, the envoy Mara Quist flew home.")
     loc = next(l for l in out["locations"] if l["name"] == "New York")
     assert loc["kind"] == "city" and abs(loc["lat"] - 40.7) < 0.3
+
+
+def test_a_name_with_a_lower_case_area_word_is_the_area(run):
+    out = run("Shelling killed two people in the Kharkiv region, while Kharkiv city was calm, Ana Brill said.")
+    kinds = {(l["name"], l["kind"]) for l in out["locations"]}
+    region = next(l for l in out["locations"] if l["kind"] == "province")
+    assert region["name"] == "Kharkiv" and "Kharkiv region" in region["aliases"]
+    assert ("Kharkiv", "city") in kinds
+
+
+def test_arabic_article_prefix_in_gazetteer_names(run):
+    out = run("A drone struck a car in Qamishli on Tuesday, the Vessa police said.")
+    loc = next(l for l in out["locations"] if l["name"] == "Qamishli")
+    assert loc["country"] == "SY" and abs(loc["lat"] - 37.05) < 0.3
+
+
+def test_gaza_alone_is_the_strip(run):
+    out = run("Strikes on Gaza killed 12 people, and Gaza City lost power, medics said.")
+    kinds = {l["name"]: l["kind"] for l in out["locations"]}
+    assert kinds["Gaza"] == "region" and kinds["Gaza City"] == "city"
