@@ -14,7 +14,9 @@ from .speakers import SpeakerResolver, noun_phrase
 from .vocab import actors, casualties, speech
 
 # Surface forms of quotations (linear-time: negated character classes, no nesting, no backtracking).
-CURLY = re.compile(r"“([^“”\n]*)(?:”|(?=\n|$))")
+# a curly opening closes at ”, at a straight " before a space or punctuation (mixed marks are
+# common in scraped news: “We are ready," he said), or at the end of the line
+CURLY = re.compile(r'“([^“”\n]*?)(?:”|"(?=[\s,.;:!?)]|$)|(?=\n|$))')
 STRAIGHT = re.compile(r'"([^"\n]*)"')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -213,13 +215,18 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
                     and comp.i < tok.i and any(t.text == ";" for t in doc[comp.i:tok.i]):
                 comp = None   # "A say X; B deny Y": two attributions the parser chained together
-            parenthetical = comp is None and tok.dep_ == "parataxis" and tok.head.i < tok.i
+            parenthetical = comp is None and tok.dep_ == "parataxis"
             if parenthetical:
                 comp = tok.head
             if comp is not None:
                 span = (comp.left_edge.i, _clause_end(comp))
-                if parenthetical:
-                    span = (span[0], min(span[1], tok.left_edge.i))   # "X, Petrov said, ...": X is his
+                if comp.i < tok.i:
+                    # "X, Petrov said, ...": X is his, up to where his attribution begins
+                    lead = noun_phrase(subj).start if subj is not None and subj.i < tok.i else tok.i
+                    span = (span[0], min(span[1], lead))
+                elif parenthetical:
+                    # "..., witnesses said, armed men opened fire": the words after the aside
+                    span = (tok.right_edge.i + 1, span[1])
             else:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
