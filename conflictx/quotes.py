@@ -237,8 +237,14 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                         if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
                             end = max(end, c.right_edge.i + 1)
                     span = (obj.left_edge.i, end)
-                elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report"}:
-                    span = (gerund.left_edge.i, gerund.right_edge.i + 1)
+                elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report", "claim"}:
+                    span = (gerund.left_edge.i, gerund.right_edge.i + 1)   # "claimed killing 40 soldiers"
+                elif lemma in vocab.commitment:
+                    # "has vowed to disrupt the elections": the pledge is the infinitive
+                    inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+                                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                    if inf is not None:
+                        span = (inf.left_edge.i, inf.right_edge.i + 1)
                 elif lemma in {"deny", "admit", "acknowledge"}:
                     comp = next((c for c in tok.children if (c.dep_ in {"xcomp", "pcomp"} or c.tag_ == "VBG")
                                  and any(g.tag_ == "VBG" for g in c.subtree)), None)   # not "denies two counts of ..."

@@ -20,6 +20,7 @@ class SpeechVocab:
         self.all_verbs = self.say | self.appeal | self.accuse | self.topic
         self.not_content = tuple(d.get("not_content_starts", []))
         self.evidential = frozenset(d.get("evidential_verbs", []))
+        self.commitment = frozenset(d.get("commitment_verbs", []))
         self.speaker_nouns = frozenset(d.get("speaker_nouns", []))
         self.not_sources = frozenset(d.get("not_sources", []))
 
