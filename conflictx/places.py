@@ -10,7 +10,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
-from .sentences import sent_id
+from .sentences import sent_id, sent_range
 from .vocab import actors, speech
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -33,6 +33,9 @@ def clean_span(span: Span, known=None) -> Span | None:
     for t in span:
         if t.text in POSSESSIVE and t.i > start and t.i < span.end - 1 and not (known and known(span.text)):
             end = t.i
+            break
+        if t.text in {"-", "–", "—"} and t.i > start and doc[t.i - 1].whitespace_:
+            end = t.i     # "PORT ELLIS, Nordland - Nordland troops": a dateline dash ends the name
             break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -127,6 +130,28 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+           "north-east", "north-west", "south-east", "south-west"}
+
+
+def _settlement_context(span: Span) -> bool:
+    """Words that make an unknown name a place whatever the model says: "the village of X",
+    "X village", "near X", "close to X", "north of X"."""
+    doc = span.doc
+    start, end = sent_range(doc, span.start)
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    if words and sum(t.text[:1].isupper() for t in words) * 3 >= len(words) * 2:
+        return False   # a headline in Title Case: its capitals say nothing
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.is_lower:
+        return True
+    if len(before) == 2 and before[1] == "of" and (before[0] in PLACE_NOUNS or before[0] in COMPASS):
+        return True
+    return bool(before) and (before[-1] in {"near", "outside"} or before[-2:] == ["close", "to"])
+
+
 def _admin_suffix(span: Span) -> str | None:
     """The lower-case area word right after a name ("Donetsk region", "Kachin state")."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -149,6 +174,9 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         return None      # "Congress", "Parliament": bodies, not places
     if name.lower() in CALENDAR_WORDS:
         return None
+    if span.end + 1 < len(span.doc) and span.doc[span.end].lower_ in PLACE_NOUNS and span.doc[span.end + 1].lower_ == "of" \
+            and len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP" or low.endswith(DEMONYM_ENDINGS)):
+        return None      # "the Norlandian city of Arvel": a people's adjective, the place comes after "of"
     suffix = _admin_suffix(span)
     if suffix and gaz.region(f"{name} {suffix}"):
         return gaz.region(f"{name} {suffix}")[0]    # "the Norland region": the region, not its capital
@@ -186,11 +214,13 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             return None
         if not _context_says_place(span):
             cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
-        if not cities:
+        if not cities and not _settlement_context(span):
             return None      # an alternate spelling of a city in a country the article never mentions ("Hamas")
     if not cities:
-        # a place entity the gazetteer does not know (a village, a street, a camp): keep it, unplaced
-        return UNRESOLVED if label in PLACE_LABELS and any(t.is_alpha and t.text[:1].isupper() for t in span) else None
+        # a place the gazetteer does not know (a village, a street, a camp): keep it, unplaced, when
+        # the model called it a place or the words around it leave no doubt ("the village of X")
+        named = any(t.is_alpha and t.text[:1].isupper() for t in span)
+        return UNRESOLVED if named and (label in PLACE_LABELS or _settlement_context(span)) else None
     if label not in PLACE_LABELS:
         cities = [c for c in cities if c.population >= 1000 or c.primary]
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -308,7 +338,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
         sp = doc[tok.i:end]
         admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)
         other_name = tok.i > 1 and doc[tok.i - 1].text in {"(", "/"} and (tok.i - 2) in taken
-        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not other_name and not (
+        if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not other_name \
+                and not _settlement_context(sp) and not (
                 sp.text not in person_parts and any(c.population >= BIG_CITY and c.primary for c in gaz_cities(sp.text))):
             continue
         taken.update(range(sp.start, sp.end))
@@ -354,6 +385,8 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
                 continue
             if sp.end + 1 < len(doc) and doc[sp.end].lower_ == "by":
                 z = doc[sp.end + 1]
+                if z.dep_ in {"det", "poss", "amod", "compound"} and z.head.i > z.i:
+                    z = z.head    # "known as Y by the rebels": the rebels
                 zspan = next((s for s in spans if s.start <= z.i < s.end), None)
                 user = zspan.text if zspan is not None else z.text
             # the renamed place: an earlier mention of the same kind (a city for a city), nearest first

@@ -163,3 +163,16 @@ def test_gaza_alone_is_the_strip(run):
     out = run("Strikes on Gaza killed 12 people, and Gaza City lost power, medics said.")
     kinds = {l["name"]: l["kind"] for l in out["locations"]}
     assert kinds["Gaza"] == "region" and kinds["Gaza City"] == "city"
+
+
+def test_unknown_village_named_as_a_village_is_kept(run):
+    out = run("Helicopters struck the village of Oskavodo, close to Brennamuru, killing several people, rebels said.")
+    names = {l["name"]: l for l in out["locations"]}
+    assert {"Oskavodo", "Brennamuru"} <= set(names)
+    assert names["Oskavodo"]["kind"] == "unresolved"
+
+
+def test_who_uses_a_name_skips_the_article(run):
+    out = run("Fighting hit the northern town of Harwell, known as Arrakhet by the rebels, on Monday.")
+    loc = next(l for l in out["locations"] if "Arrakhet" in names(l))
+    assert loc["name_users"].get("Arrakhet") == "rebels"
