@@ -149,6 +149,11 @@ def _settlement_context(span: Span) -> bool:
         return True
     if len(before) == 2 and before[1] == "of" and (before[0] in PLACE_NOUNS or before[0] in COMPASS):
         return True
+    after = [t.lower_ for t in doc[span.end:span.end + 4]]
+    renamed = after[:1] == ["("] or (after[:1] == [","] and (
+        after[1:3] == ["known", "as"] or after[1:4] == ["also", "known", "as"] or after[1:2] in (["called"], ["formerly"])))
+    if renamed and before and before[-1] in PLACE_PREPS - {"of", "between", "via", "through", "across"}:
+        return True    # "to Shiraz, also known as ...": a place with a second name
     return bool(before) and (before[-1] in {"near", "outside"} or before[-2:] == ["close", "to"])
 
 
@@ -389,9 +394,12 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
                     z = z.head    # "known as Y by the rebels": the rebels
                 zspan = next((s for s in spans if s.start <= z.i < s.end), None)
                 user = zspan.text if zspan is not None else z.text
-            # the renamed place: an earlier mention of the same kind (a city for a city), nearest first
+            # the renamed place: the mention right before the comma, else an earlier mention of
+            # the same kind (a city for a city), nearest first
+            adjacent = [i for i in earlier if spans[i].end == before.i and (
+                places[i].kind == places[j].kind or "unresolved" in {places[i].kind, places[j].kind})]
             same_kind = [i for i in earlier if places[i].kind == places[j].kind]
-            target = (same_kind or earlier)[-1]
+            target = (adjacent or same_kind or earlier)[-1]
         if target is not None:
             links.append((target, j, user))
     return links

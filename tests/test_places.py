@@ -176,3 +176,10 @@ def test_who_uses_a_name_skips_the_article(run):
     out = run("Fighting hit the northern town of Harwell, known as Arrakhet by the rebels, on Monday.")
     loc = next(l for l in out["locations"] if "Arrakhet" in names(l))
     assert loc["name_users"].get("Arrakhet") == "rebels"
+
+
+def test_unknown_town_with_a_second_known_name(run):
+    out = run("The fighting spread to Adigrat and to Shire, also known as Inda Selassie, residents said.")
+    loc = next(l for l in out["locations"] if "Inda Selassie" in names(l))
+    assert loc["name"] == "Shire" and loc["country"] == "ET"
+    assert "Inda Selassie" not in names(next(l for l in out["locations"] if l["name"] == "Adigrat"))
