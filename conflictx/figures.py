@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import parse_number
 from .result import Figure, Quote
+from .sentences import sent_range
 from .vocab import casualties
 
 EXCLUDED_LABELS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
@@ -134,6 +135,14 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
     # "taken 12 soldiers prisoner"
     if any(c.lower_ in {"prisoner", "prisoners", "captive", "hostage", "hostages"} for c in (*anchor.children, *anchor.head.children)):
         return "detained"
+    climbed = _climb_category(anchor, unit_is_person)
+    if climbed and climbed != "population":
+        return climbed      # "evacuated 35 injured patients": the event
+    # the state the article gives the people themselves: "camps housing 600,000 displaced people"
+    if unit_is_person:
+        for child in anchor.children:
+            if child.dep_ == "amod" and child.i < anchor.i and cv.adjectives.get(child.lower_):
+                return cv.adjectives[child.lower_]
     # "four children were among the dead", "among the injured were two children"
     for holder in (anchor.head, anchor.head.head):
         for c in holder.children:
@@ -141,7 +150,6 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.lower_ in cv.adjectives or pobj.lower_ in cv.nouns):
                     return cv.adjectives.get(pobj.lower_) or cv.nouns.get(pobj.lower_)
-    climbed = _climb_category(anchor, unit_is_person)
     if climbed:
         return climbed
     # a state of the noun: "wounded civilians", "12 dead"
@@ -165,6 +173,8 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = _predicate_category(head)
             if cat:
                 return cat
+        if head.lower_ == "home" and tok.lower_ == "to":
+            return "population"   # "home to 1.5 million people" (the parser may call "home" an adverb)
         if head.pos_ == "NOUN" and dep in {"pobj", "prep"}:
             cat = cv.nouns.get(head.lower_)
             if (head.lower_ == "home" and tok.lower_ == "to") or (head.lower_ in cv.settlements and tok.lower_ == "of"):
@@ -349,6 +359,13 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
                 if parent.i in index_of_token and index_of_token[parent.i] < len(figures):
                     part_of = index_of_token[parent.i]
                     break
+        if part_of is None and any(t.lower_ in {"including", "among"} for t in doc[max(0, full.start - 2):full.start]):
+            # "37 wounded people were admitted, including 12 children": the parser hangs "including"
+            # on the verb; the part belongs to the last count before it in the sentence
+            sent_start = sent_range(doc, full.start)[0]
+            earlier = [k for k, f in enumerate(figures) if f.start >= doc[sent_start].idx and f.end <= full.start_char]
+            if earlier:
+                part_of = earlier[-1]
         if part_of is not None:
             parent_fig = figures[part_of]
             if category is None or category == "population" and parent_fig.category != "population":
