@@ -21,6 +21,7 @@ STRAIGHT = re.compile(r'"([^"\n]*)"')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
+QUOTE_MARKS = {'"', "“", "”"}
 MIXED_GAP_WORDS = 6   # words between a speech verb and a quotation that make one mixed quote
 CLOSING_PUNCT = " .,!?;:\"”’'"
 CUE_REACH = 40   # tokens either side of a quotation searched for its cue
@@ -194,7 +195,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lemma_ in {"claim"}):
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in vocab.all_verbs:
+        if lemma not in vocab.all_verbs and lemma not in vocab.naming:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
@@ -237,9 +238,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                         if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
                             end = max(end, c.right_edge.i + 1)
                     span = (obj.left_edge.i, end)
+                elif lemma == "claim" and obj is not None and obj.lower_ in {"responsibility", "credit"}:
+                    span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed responsibility for the attack"
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report", "claim"}:
                     span = (gerund.left_edge.i, gerund.right_edge.i + 1)   # "claimed killing 40 soldiers"
-                elif lemma in vocab.commitment:
+                elif lemma in vocab.commitment or lemma == "claim":
                     # "has vowed to disrupt the elections": the pledge is the infinitive
                     inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
                                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
@@ -257,7 +260,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if advcl is not None:
                 span = (advcl.left_edge.i, advcl.right_edge.i + 1)
-            elif prep is not None and (xcomp is not None or lemma != "call"):
+            elif prep is not None and (xcomp is not None or lemma != "call" or (
+                    prep.lower_ == "for" and _speaker_like(subj))):   # "called for an end to the fighting"
                 end = max(prep.right_edge.i, xcomp.right_edge.i if xcomp is not None else -1) + 1
                 span = (prep.i + 1, end)
             elif lemma != "call" and obj is not None:
@@ -272,6 +276,12 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 # "accused the rebels of using ...": the parser may hang "of" on the object
                 prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
                              and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children)), None)
+            if obj is None and prep is None:
+                # "accused neighboring Chad of supporting ...", where the parser lost the object
+                prep = next((t for t in tok.subtree if t.i > tok.i and t.lower_ in {"of", "for"} and t.i - tok.i <= 8
+                             and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in t.children)), None)
+                if prep is not None:
+                    span = (tok.i + 1, prep.right_edge.i + 1)
             if obj is not None and prep is not None:
                 span = (obj.left_edge.i, max(prep.right_edge.i, obj.right_edge.i) + 1)
             elif obj is not None:
@@ -290,6 +300,16 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     named = next((t for t in comp.subtree if t.dep_ == "oprd"), None)
                     start = named.left_edge.i if named is not None else comp.left_edge.i
                     span = (start, comp.right_edge.i + 1)
+        if span is None and lemma in vocab.naming:
+            # "called the attacks “bold and brazen”", "referred to the rebels as “terrorists”": the
+            # naming is a statement when it quotes the words used
+            target = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+                (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+            names = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
+            if target is not None and names:
+                end = max(n.right_edge.i for n in names) + 1
+                if any(t.text in QUOTE_MARKS for t in doc[target.i:min(len(doc), end + 2)]):
+                    span = (target.left_edge.i, end)
         if span is None and lemma in vocab.topic:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.topic_preps), None)
             if prep is None:
@@ -513,7 +533,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     # "The agency says the rebels claim 400 troops were killed": the claim is the rebels'; the
     # reporter of a claim gives way to the claimant when the reported clause is the claim itself
     claim_verbs = {f[4].i: f for f in found if f[4] is not None and f[3] is not None
-                   and f[4].lemma_.lower() in vocab.say and f[3].lower_ not in {"i", "we"}}
+                   and f[4].lemma_.lower() in vocab.say and f[3].pos_ != "PRON"}   # "X says it has asked": X's
     found = [f for f in found if not (f[4] is not None and any(
         c.dep_ in {"ccomp", "parataxis"} and c.i in claim_verbs and f[0] <= claim_verbs[c.i][3].idx < f[1]
         for c in f[4].children))]

@@ -21,6 +21,7 @@ class SpeechVocab:
         self.not_content = tuple(d.get("not_content_starts", []))
         self.evidential = frozenset(d.get("evidential_verbs", []))
         self.commitment = frozenset(d.get("commitment_verbs", []))
+        self.naming = frozenset(d.get("naming_verbs", []))
         self.speaker_nouns = frozenset(d.get("speaker_nouns", []))
         self.not_sources = frozenset(d.get("not_sources", []))
 
