@@ -12,7 +12,7 @@ from .sentences import sent_range
 from .vocab import casualties
 
 EXCLUDED_LABELS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
-NUMBER_JOINERS = {"million", "billion", "thousand", "hundred", "mn", "bn", "-"}
+NUMBER_JOINERS = {"million", "billion", "thousand", "hundred", "mn", "bn", "-", "dozen", "1/2", "½", "1/4", "¼", "3/4", "¾"}
 UNVERIFIED = re.compile(r"(?:could|can|was|were|has|have)\s+not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+)?verif"
                         r"|unable\s+to\s+(?:independently\s+)?verif|not\s+(?:be\s+)?independently\s+verif"
                         r"|unverified|could\s+not\s+(?:be\s+)?confirm", re.I)
@@ -241,6 +241,36 @@ def _adjust(cat: str, word: Token, unit_is_person: bool) -> str:
     return cat
 
 
+SINGLE_DETS = {"a", "an", "another", "one"}
+SINGLE_CATEGORIES = {"killed", "injured", "missing", "detained"}
+
+
+def _single_victims(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """One person named as a victim without a number: "a policeman was also killed", "killing a
+    bystander". Counted as 1 when the verb is a casualty verb and the noun a person."""
+    cv = casualties()
+    taken = [(f.start, f.end) for f in figures]
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
+            continue
+        det = next((c for c in tok.children if c.dep_ in {"det", "nummod"} and c.i < tok.i), None)
+        if det is None or det.lower_ not in SINGLE_DETS or tok.lemma_.lower() not in cv.single_persons:
+            continue
+        if any(c.dep_ == "conj" for c in tok.children):
+            continue   # "a soldier and his interpreter": more than one
+        verb = tok.head
+        cat = _category_of_word(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in {"die", "disappear", "vanish"}):
+            continue
+        cat = _adjust(cat, verb, True)
+        phrase = doc[det.i:tok.i + 1]
+        if cat not in SINGLE_CATEGORIES or any(s <= phrase.start_char < e for s, e in taken):
+            continue
+        out.append(Figure(phrase.text, phrase.start_char, phrase.end_char, 1, 1, 1, "exact", tok.text, cat))
+    return out
+
+
 def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
     cv = casualties()
     unverified = bool(UNVERIFIED.search(doc.text))
@@ -384,6 +414,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
                               part_of=part_of))
         for t in ([noun] if noun is not None else []) + [num_head]:
             index_of_token[t.i] = len(figures) - 1
+    figures.extend(_single_victims(doc, figures))
+    figures.sort(key=lambda f: f.start)
     # claimant: the speaker of the quote the figure sits in
     for f in figures:
         q = next((q for q in quotes if q.start <= f.start and f.end <= q.end), None)

@@ -10,6 +10,7 @@ DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,12}(?:\.\d+)?$")
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000,
           "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "dozen": 12, "half": 0.5}
+FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 
 
 def parse_number(text: str) -> tuple[float | int | None, bool]:
@@ -26,11 +27,17 @@ def parse_number(text: str) -> tuple[float | int | None, bool]:
         scale *= SCALES[words.pop()]
     if not words:
         return (scale if scale > 1 else None), False
+    if len(words) == 2 and words[1] in FRACTIONS and DIGITS.match(words[0]):
+        v = (float(words[0].replace(",", "")) + FRACTIONS[words[1]]) * scale    # "2 1/2 million"
+        return (int(v) if v == int(v) else v), False
     if len(words) == 1 and DIGITS.match(words[0]):
         v = float(words[0].replace(",", "")) * scale
         return (int(v) if v == int(v) else v), False
     if words in (["a", "dozen"], ["one", "dozen"]):
-        return 12, False
+        return 12 * scale, False
+    if len(words) > 1 and words[-1] == "dozen":
+        base, vague_base = parse_number(" ".join(words[:-1]))                   # "two dozen"
+        return (base * 12 * scale, vague_base) if base is not None else (None, False)
     if len(words) == 1 and words[0] in WORD_NUMBERS and scale > 1:
         return int(WORD_NUMBERS[words[0]] * scale), False
     if any(len(w) > 20 for w in words):

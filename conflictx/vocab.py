@@ -49,6 +49,7 @@ class CasualtyVocab:
         self.capacity = frozenset(d.get("capacity_nouns", []))
         self.not_displaced = frozenset(d.get("not_displaced_units", []))
         self.dead_units = frozenset(d.get("dead_units", []))
+        self.single_persons = frozenset(d.get("single_person_nouns", []))
         self.refuge = frozenset(d.get("refuge_nouns", []))
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
