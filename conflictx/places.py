@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
 from .sentences import sent_id, sent_range
-from .vocab import actors, speech
+from .vocab import actors, casualties, speech
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_STARTS = {"operation", "resolution", "article", "mr", "mrs", "ms", "dr", "president", "king", "queen"}
@@ -225,6 +225,10 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         # a place the gazetteer does not know (a village, a street, a camp): keep it, unplaced, when
         # the model called it a place or the words around it leave no doubt ("the village of X")
         named = any(t.is_alpha and t.text[:1].isupper() for t in span)
+        root = span[-1]
+        if root.dep_ in {"compound", "amod"} and root.head.i > root.i and (
+                root.head.lower_ in casualties().person_units or root.head.lower_ in actors().group):
+            return None   # an unknown name before "rebels", "fighters": a people or a movement, not a place
         return UNRESOLVED if named and (label in PLACE_LABELS or _settlement_context(span)) else None
     if label not in PLACE_LABELS:
         cities = [c for c in cities if c.population >= 1000 or c.primary]

@@ -183,3 +183,8 @@ def test_unknown_town_with_a_second_known_name(run):
     loc = next(l for l in out["locations"] if "Inda Selassie" in names(l))
     assert loc["name"] == "Shire" and loc["country"] == "ET"
     assert "Inda Selassie" not in names(next(l for l in out["locations"] if l["name"] == "Adigrat"))
+
+
+def test_unknown_name_before_rebels_is_a_people(run):
+    out = run("Secular Varuk rebels said they had seized the town of Kidal.")
+    assert "Varuk" not in {n for l in out["locations"] for n in names(l)}
