@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -28,11 +29,18 @@ def _settings(ref: dt.date | None) -> dict:
     return s
 
 
-def _parse(text: str, ref: dt.date | None) -> dt.datetime | None:
-    import dateparser
+@lru_cache(maxsize=8)
+def _parser(ref: dt.date | None):
+    """One dateparser parser per reference date: ``dateparser.parse(languages=...)`` builds a new
+    parser (and compiles its locale patterns) on every call."""
+    from dateparser.date import DateDataParser
 
+    return DateDataParser(languages=["en"], settings=_settings(ref))
+
+
+def _parse(text: str, ref: dt.date | None) -> dt.datetime | None:
     try:
-        return dateparser.parse(text, languages=["en"], settings=_settings(ref))
+        return _parser(ref).get_date_data(text).date_obj
     except Exception:  # dateparser raises assorted errors on odd input  # noqa: BLE001
         return None
 

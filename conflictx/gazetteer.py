@@ -24,8 +24,9 @@ INDEX_VERSION = 4
 CITY_CACHE_SIZE = 20_000   # folded names whose look-ups are kept in memory
 
 
+@lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
-    """The lookup key of a place name."""
+    """The lookup key of a place name (remembered: the same names are folded again and again)."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("ʻ", "'").replace("ʼ", "'").lower()

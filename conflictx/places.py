@@ -301,13 +301,14 @@ def _name_head(ent: Span, strong_place, label: str) -> Span | None:
 def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list[tuple[Span, str]]:
     out = []
     taken: set[int] = set()
-    person_parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    place_names = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}   # "Ashdown Crossing" named as a place elsewhere
+    ents = doc.ents     # (building doc.ents is not free: read it once)
+    person_parts = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    place_names = {e.text for e in ents if e.label_ in PLACE_LABELS}   # "Ashdown Crossing" named as a place elsewhere
     dateline = _dateline(doc, gaz_known)
     if dateline is not None:
         out.append((dateline, "GPE"))
         taken.update(range(dateline.start, dateline.end))
-    for ent in doc.ents:
+    for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in NAME_HEAD_LABELS and strong_place is not None and len(ent) > 1:
