@@ -130,6 +130,7 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
+ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Tanf", "el-Fasher"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
            "north-east", "north-west", "south-east", "south-west"}
@@ -323,7 +324,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
         if ent.label_ not in PLACE_LABELS | OTHER_LABELS:
             continue
         sp = clean_span(ent, gaz_known)
-        if sp is None or not any(ch.isalpha() for ch in sp.text) or not sp[0].text[:1].isupper():
+        if sp is None or not any(ch.isalpha() for ch in sp.text) or not (
+                sp[0].text[:1].isupper() or (sp[0].lower_ in ARTICLE_PREFIXES and len(sp) > 2 and sp[-1].text[:1].isupper())):
             continue
         if sp[0].lower_ in NOT_PLACE_STARTS or (sp.text.isupper() and len(sp.text) <= 4 and ent.label_ not in PLACE_LABELS
                                                and not gaz_known(sp.text)):

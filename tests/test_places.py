@@ -188,3 +188,8 @@ def test_unknown_town_with_a_second_known_name(run):
 def test_unknown_name_before_rebels_is_a_people(run):
     out = run("Secular Varuk rebels said they had seized the town of Kidal.")
     assert "Varuk" not in {n for l in out["locations"] for n in names(l)}
+
+
+def test_lower_case_arabic_article_prefix(run):
+    out = run("Heavy weapons were moved to the al-Tanf area, an official said.")
+    assert any("al-Tanf" in names(l) for l in out["locations"]), [names(l) for l in out["locations"]]
