@@ -257,6 +257,13 @@ class SpeakerResolver:
         if not toks:
             toks = list(span)
         core = doc[toks[0].i:toks[-1].i + 1]
+        # "Officials said" after "Norland officials said": the same officials, named in full
+        if len(core) == 1 and head.tag_ == "NNS" and not definite:
+            fuller = next((sp for idx, sp in reversed(self.history[-200:]) if idx < head.i
+                           and len(sp.name.split()) > 1 and sp.name.lower().split()[-1] == head.lower_), None)
+            if fuller is not None:
+                return Speaker(fuller.name, mention, fuller.role, fuller.type, fuller.represents,
+                               span.start_char, span.end_char)
         # "the group said": a definite description refers back to the body named before
         if definite and all(t.pos_ != "PROPN" for t in core) and len(core) <= 3:
             earlier = self._antecedent(core, head)
