@@ -6,7 +6,8 @@ from typing import Iterable, Iterator
 
 from .result import Result
 
-CHUNK_CHARS = 100_000   # articles longer than this are processed in paragraph-aligned chunks
+CHUNK_CHARS = 20_000   # articles longer than this are processed in paragraph-aligned chunks (a batch of
+#                        8 chunks of 20 kB keeps the parser's working memory near that of 8 articles)
 LONG_RUN = re.compile(r"\S{200,}")   # no word is this long; spaCy's affix rules are slow on such runs
 RUN_BREAK = 50
 WORKER_BATCH = 4   # articles per task sent to a worker process (parsed together, as nlp.pipe batches)
