@@ -188,6 +188,28 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+LIGHT_VERBS = {"make", "issue", "renew", "repeat", "reiterate", "launch", "voice"}
+APPEAL_NOUNS = {"appeal", "call", "plea", "demand", "request"}
+
+
+def _appeal_noun(verb: Token) -> Candidate | None:
+    """ "made an appeal for an end to the fighting", "repeated his call “for the army to stop ...”":
+    the appeal is what follows "for" (or "to"), and the maker of the appeal speaks."""
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in APPEAL_NOUNS), None)
+    subj = subject_of(verb)
+    if noun is None or subj is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    prep = next((c for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.i > noun.i and (
+        c.lower_ == "for" or (c.lower_ == "to" and any(g.pos_ == "VERB" for g in c.subtree)))), None)
+    if prep is not None and prep.right_edge.i > prep.i:
+        return Candidate(prep.i + 1, prep.right_edge.i + 1, verb, subj)
+    clause = next((c for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    if clause is not None:
+        return Candidate(clause.left_edge.i, clause.right_edge.i + 1, verb, subj)
+    return None
+
+
 def indirect_candidates(doc: Doc) -> list[Candidate]:
     vocab = speech()
     out: list[Candidate] = []
@@ -195,6 +217,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lemma_ in {"claim"}):
             continue
         lemma = tok.lemma_.lower()
+        if lemma in LIGHT_VERBS:
+            cand = _appeal_noun(tok)
+            if cand is not None:
+                out.append(cand)
+                continue
         if lemma not in vocab.all_verbs and lemma not in vocab.naming:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
@@ -517,7 +544,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 continue
             gap = doc.char_span(cue.idx + len(cue.text), q.open_start, alignment_mode="contract")
             if gap is not None and 1 <= len([t for t in gap if t.is_alpha and t.lower_ != "that"]) <= MIXED_GAP_WORDS \
-                    and not any(t.pos_ in {"VERB", "AUX"} for t in gap) and not any(t.text in ".!?;:" for t in gap):
+                    and not any(t.pos_ in {"VERB", "AUX"} for t in gap) and not any(t.text in ".!?;:" for t in gap) \
+                    and not any(t.dep_ == "dobj" and t.head.i == cue.i for t in gap):   # "repeated his call “...”"
                 # "Monahan says Vassell “took a stance” and “pointed an object”": one mixed quote
                 mixed.setdefault(cue.i, (subj, cue, []))[2].append(q)
                 continue
