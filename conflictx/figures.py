@@ -257,17 +257,29 @@ def _single_victims(doc: Doc, figures: list[Figure]) -> list[Figure]:
         det = next((c for c in tok.children if c.dep_ in {"det", "nummod"} and c.i < tok.i), None)
         if det is None or det.lower_ not in SINGLE_DETS or tok.lemma_.lower() not in cv.single_persons:
             continue
-        if any(c.dep_ == "conj" for c in tok.children):
-            continue   # "a soldier and his interpreter": more than one
+        people = [tok]
+        nxt = next((c for c in tok.children if c.dep_ == "conj"), None)
+        while nxt is not None:
+            # "a French soldier and his interpreter were killed": two, one after the other
+            if nxt.tag_ != "NN" or nxt.lemma_.lower() not in cv.single_persons or not any(
+                    c.dep_ in {"det", "poss"} for c in nxt.children):
+                people = []
+                break
+            people.append(nxt)
+            nxt = next((c for c in nxt.children if c.dep_ == "conj"), None)
+        if not people:
+            continue
         verb = tok.head
         cat = _category_of_word(verb) if verb.pos_ in {"VERB", "AUX"} else None
         if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in {"die", "disappear", "vanish"}):
             continue
         cat = _adjust(cat, verb, True)
-        phrase = doc[det.i:tok.i + 1]
+        phrase = doc[det.i:people[-1].i + 1]
         if cat not in SINGLE_CATEGORIES or any(s <= phrase.start_char < e for s, e in taken):
             continue
-        out.append(Figure(phrase.text, phrase.start_char, phrase.end_char, 1, 1, 1, "exact", tok.text, cat))
+        n = len(people)
+        out.append(Figure(phrase.text, phrase.start_char, phrase.end_char, n, n, n, "exact",
+                          tok.text if n == 1 else "people", cat))
     return out
 
 
