@@ -272,7 +272,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 elif lemma in vocab.commitment or lemma == "claim":
                     # "has vowed to disrupt the elections": the pledge is the infinitive
                     inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
-                                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.subtree if g.i < c.i)), None)
                     if inf is not None:
                         span = (inf.left_edge.i, inf.right_edge.i + 1)
                 elif lemma in {"deny", "admit", "acknowledge"}:
