@@ -117,6 +117,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             t = t.head
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech().say and depth < 3:
             return subject_of(t.head, depth + 1)
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in speech().nouns \
+            and verb.head.dep_ in {"dobj", "pobj"} and depth < 3:
+        # "issued a statement saying ...": the issuer speaks
+        holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+        return subject_of(holder, depth + 1)
     if subjects:
         # the subject nearest the verb ("BAMAKO, March 4 (Reuters) - Mali's army said")
         return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -281,7 +286,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     if comp is not None:
                         span = (comp.left_edge.i, comp.right_edge.i + 1)   # "denied being backed by ..."
         if span is None and lemma in vocab.appeal:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.appeal_preps), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.appeal_preps
+                         and c.i > tok.i), None)    # not "On Tuesday, X urged ..."
             xcomp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
             advcl = next((c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)), None)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -338,7 +344,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 if any(t.text in QUOTE_MARKS for t in doc[target.i:min(len(doc), end + 2)]):
                     span = (target.left_edge.i, end)
         if span is None and lemma in vocab.topic:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.topic_preps), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in vocab.topic_preps and c.i > tok.i), None)
             if prep is None:
                 # "spoke in a statement of its intention ...": the "of" hangs off the noun
                 for c in tok.children:
