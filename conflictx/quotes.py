@@ -240,6 +240,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 continue
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             continue   # "Asked about the convoy, she said ...": the question is not her statement
+        if subj is not None and subj.lower_ == "it" and subj.head.i != tok.i and subj.head.lemma_ == "be":
+            continue   # "it is worth noting that ...", "it's possible to talk about ...": nobody speaks
+        if lemma in vocab.evidential and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            continue   # "..., indicating that ...": the facts indicate, nobody says
         if lemma in vocab.evidential and not _speaker_like(subj):
             continue   # "the incident suggests ...": evidence, not a statement
         span = None
@@ -251,6 +255,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             parenthetical = comp is None and tok.dep_ == "parataxis"
             if parenthetical:
                 comp = tok.head
+            if comp is not None and comp.i < tok.i and any(t.text in ":;" for t in doc[comp.i:tok.i]) \
+                    and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "that":
+                # "X is reacting: X has said that ...": the parser took the clause before the colon
+                span = (tok.i + 2, sent_range(doc, tok.i)[1])
+                comp = None
             if comp is not None:
                 span = (comp.left_edge.i, _clause_end(comp))
                 if comp.i < tok.i:
