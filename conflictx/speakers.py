@@ -177,6 +177,8 @@ class SpeakerResolver:
             if best is not None and t.i <= best[0]:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
+                if t.dep_ == "nsubjpass" and best is not None:
+                    continue   # "Dana Ruhl was shot ... He said:": the victim, not the next speaker
                 phrase = noun_phrase(t, with_conj=False)
                 if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
                         and not any(c.dep_ == "appos" for c in t.children):
