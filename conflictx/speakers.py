@@ -140,6 +140,8 @@ class SpeakerResolver:
         return [t for t in tokens if not t.is_punct or t.text in {"-", "'"}]
 
     def _add_person(self, ent: Span) -> None:
+        if any(t.text in {"-", "–", "—"} and t.whitespace_ and t.i > ent.start and ent.doc[t.i - 1].whitespace_ for t in ent):
+            return   # "Nordland Republic - Nordland": a dateline run into the first words, not a name
         toks = self._strip(list(ent))
         if not toks or not all(t.text[:1].isupper() for t in toks if t.is_alpha):
             return
@@ -243,8 +245,8 @@ class SpeakerResolver:
         # a statement/report noun stands for its author: "A ministry statement said" -> "ministry"
         toks = list(span)
         for k, t in enumerate(toks[:-1]):
-            if t.text in {"-", "–", "—"} and k > 0 and toks[k - 1].text == ")":
-                toks = toks[k + 1:]   # "CITY, March 4 (Reuters) - Mali's army"
+            if t.text in {"-", "–", "—"} and k > 0 and (toks[k - 1].text == ")" or (t.whitespace_ and toks[k - 1].whitespace_)):
+                toks = toks[k + 1:]   # "CITY, March 4 (Reuters) - Mali's army", "PORT ELLIS, Nordland - Nordland troops"
                 break
         if len(toks) < len(span):
             span = doc[toks[0].i:span.end] if toks else span
@@ -284,7 +286,7 @@ class SpeakerResolver:
                 return sp
         ents = self.ents_in(core.start, core.end)
         person = next((e for e in ents if e.label_ == "PERSON"), None)
-        body_head = head.pos_ == "NOUN" and head.lower_ in self._non_person_words and \
+        body_head = (head.pos_ == "NOUN" or head.is_lower) and head.lower_ in self._non_person_words and \
             (person is None or not person.start <= head.i < person.end)
         if body_head:
             person = None    # "the Trump administration", "the Lindqvist government": the body speaks
