@@ -136,14 +136,19 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
            "north-east", "north-west", "south-east", "south-west"}
 
 
+def _title_case_sentence(span: Span) -> bool:
+    """A headline in Title Case: its capitals say nothing about names."""
+    start, end = sent_range(span.doc, span.start)
+    words = [t for t in span.doc[start:end] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) * 3 >= len(words) * 2
+
+
 def _settlement_context(span: Span) -> bool:
     """Words that make an unknown name a place whatever the model says: "the village of X",
     "X village", "near X", "close to X", "north of X"."""
     doc = span.doc
-    start, end = sent_range(doc, span.start)
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-    if words and sum(t.text[:1].isupper() for t in words) * 3 >= len(words) * 2:
-        return False   # a headline in Title Case: its capitals say nothing
+    if _title_case_sentence(span):
+        return False
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.is_lower:
@@ -226,13 +231,20 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         # a place the gazetteer does not know (a village, a street, a camp): keep it, unplaced, when
         # the model called it a place or the words around it leave no doubt ("the village of X")
         named = any(t.is_alpha and t.text[:1].isupper() for t in span)
+        parts = [p for p in low.replace("–", "-").split("-") if p]
+        if len(parts) > 1 and all(p in av.demonyms for p in parts):
+            return None   # "the Norlandian-Tarvessan border": two peoples' adjectives
+        if len(span) == 1 and label in PLACE_LABELS and (span.start == sent_range(span.doc, span.start)[0]
+                                                         or _title_case_sentence(span)):
+            return None   # "Gunmen believed to be ...", "Troops Close In on Rebels": a capital, not a name
         root = span[-1]
         if root.dep_ in {"compound", "amod"} and root.head.i > root.i and (
                 root.head.lower_ in casualties().person_units or root.head.lower_ in actors().group):
             return None   # an unknown name before "rebels", "fighters": a people or a movement, not a place
         return UNRESOLVED if named and (label in PLACE_LABELS or _settlement_context(span)) else None
     if label not in PLACE_LABELS:
-        cities = [c for c in cities if c.population >= 1000 or c.primary]
+        if not _settlement_context(span):
+            cities = [c for c in cities if c.population >= 1000 or c.primary]
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if label == "PREFIX" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"
                              and not (nxt is not None and nxt.lower_ in PLACE_NOUNS)):
@@ -264,7 +276,13 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             near = min(_km((p.lat, p.lon), a) for a in anchors)
             s += 1.5 if near < 150 else 0.75 if near < 400 else 0
         return s
-    return max(cities, key=score)
+    best = max(cities, key=score)
+    if label in PLACE_LABELS and context and best.population < 100_000 and best.country not in context \
+            and best.country not in neigh and (within is None or within.country != best.country):
+        # a small town abroad that shares the name of a place the article is about ("the town of
+        # Adra near Damascus" is not Adra in Spain): unplaced is better than misplaced
+        return UNRESOLVED
+    return best
 
 
 DATELINE_ENDS = {",", "(", "-", "–", "—", ":"}
@@ -345,7 +363,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
                 tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not after_place):
             continue
         end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken:
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken \
+                and doc[end].lower_ not in CALENDAR_WORDS:    # "in Kyiv Monday"
             end += 1
         sp = doc[tok.i:end]
         admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)

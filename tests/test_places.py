@@ -193,3 +193,24 @@ def test_unknown_name_before_rebels_is_a_people(run):
 def test_lower_case_arabic_article_prefix(run):
     out = run("Heavy weapons were moved to the al-Tanf area, an official said.")
     assert any("al-Tanf" in names(l) for l in out["locations"]), [names(l) for l in out["locations"]]
+
+
+def test_weekday_after_an_untagged_city(run):
+    out = run("Army spokesman Ilya Brandt told reporters in Kyiv Monday that forces were advancing.")
+    assert "Kyiv" in {l["name"] for l in out["locations"]}
+
+
+def test_small_namesake_abroad_is_left_unplaced(run):
+    out = run("Syrian government troops fought rebels in the town of Adra near Damascus, activists said.")
+    loc = next(l for l in out["locations"] if l["name"] == "Adra")
+    assert loc["country"] != "ES"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Gunmen believed to be militants have killed dozens of people in Bardu, officials said.", "Gunmen"),
+    ("Norland Warns Civilians as Troops Close In on Rebels in East", "Rebels"),
+    ("The porous Afghan-Pakistani border is a haven for fighters, Ilse Kemp said.", "Afghan-Pakistani"),
+])
+def test_capitalised_common_words_and_demonym_pairs_are_not_places(run, text, word):
+    out = run(text)
+    assert word not in {n for l in out["locations"] for n in names(l)}
