@@ -17,7 +17,7 @@ from .vocab import actors, casualties, speech
 # a curly opening closes at ”, at a straight " before a space or punctuation (mixed marks are
 # common in scraped news: “We are ready," he said), or at the end of the line
 CURLY = re.compile(r'“([^“”\n]*?)(?:”|"(?=[\s,.;:!?)]|$)|(?=\n|$))')
-STRAIGHT = re.compile(r'"([^"\n]*)"')
+STRAIGHT = re.compile(r'"([^"“”\n]*)["”]')   # a straight opening may close with a curly mark
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
@@ -104,7 +104,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if not subjects and verb.dep_ == "ROOT" and verb.i > 0:
         # "..., aid workers and residents say." where the parser lost the subject
         k = verb.i - 1
-        while k > 0 and not verb.doc[k].is_punct and verb.i - k <= 6:
+        while k > 0 and not verb.doc[k].is_punct and verb.i - k <= 10:
             k -= 1
         nouns = [t for t in verb.doc[k + 1:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
         if nouns and verb.doc[k].text == ",":
@@ -272,7 +272,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             else:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
-                if obj is not None and any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
+                order = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                if obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
+                    span = (obj.left_edge.i, order.right_edge.i + 1)   # "warned civilians to leave the area"
+                elif obj is not None and any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
                     # headline style: "Rebels claim 30 soldiers killed ..., and 12 injured"
                     end = obj.right_edge.i + 1
                     for c in tok.rights:
