@@ -94,6 +94,7 @@ def _unit_tokens(head: Token, number: Span) -> Span:
     return doc[start:end]
 
 
+SETTING_PREPS = {"from", "in", "at", "across", "near", "into", "since", "over", "during", "after", "before", "within"}
 MODALS = {"would", "will", "could", "should", "must", "'ll", "can"}   # not "may", "might": "may have killed 40" is a hedged report
 
 
@@ -175,6 +176,14 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
                 return cat
         if head.lower_ == "home" and tok.lower_ == "to":
             return "population"   # "home to 1.5 million people" (the parser may call "home" an adverb)
+        if dep == "pobj" and head.pos_ == "ADP" and head.lower_ in SETTING_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+            return None   # "displaced from the two regions", "killed in 3 attacks": where or how, not who
+        if head.pos_ == "NOUN" and head.lower_ in cv.dead_units and dep in {"pobj", "prep"}:
+            return "killed"   # "the bodies of two soldiers"
+        if head.lemma_.lower() == "include" and dep in {"dobj", "attr"}:
+            subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and (subj.lower_ in cv.adjectives or subj.lower_ in cv.nouns):
+                return cv.adjectives.get(subj.lower_) or cv.nouns.get(subj.lower_)   # "the dead included four civilians"
         if head.pos_ == "NOUN" and dep in {"pobj", "prep"}:
             cat = cv.nouns.get(head.lower_)
             if (head.lower_ == "home" and tok.lower_ == "to") or (head.lower_ in cv.settlements and tok.lower_ == "of"):
@@ -383,7 +392,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             category = None   # "shot by two gunmen", "hit by eight bullets": the doer, not the victims
         else:
             category = _event_category(anchor, unit_is_person)
-            if category is None:
+            setting = anchor.dep_ == "pobj" and anchor.head.lower_ in SETTING_PREPS and anchor.head.head.pos_ in {"VERB", "AUX"}
+            if category is None and not setting:
                 category = _nearby_event(doc, full, unit_is_person)
         if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
             category = cv.adjectives[nxt.lower_]   # "counted 41 injured", "12 dead"
