@@ -130,7 +130,7 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
-ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Tanf", "el-Fasher"
+ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
            "north-east", "north-west", "south-east", "south-west"}
@@ -164,7 +164,7 @@ def _settlement_context(span: Span) -> bool:
 
 
 def _admin_suffix(span: Span) -> str | None:
-    """The lower-case area word right after a name ("Donetsk region", "Kachin state")."""
+    """The lower-case area word right after a name ("the Norland region", "Arvel state")."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt.text if nxt is not None and nxt.lower_ in ADMIN_SUFFIXES and nxt.text.islower() else None
 
@@ -178,7 +178,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter,
              anchors: list[tuple[float, float]] | None = None, within: Place | None = None) -> Place | None:
     """The place a mention names, or None. ``within``: the region or country written right
-    after it ("Columbus, Georgia"), which the choice among namesakes must respect."""
+    after it ("Springfield, Oregon"), which the choice among namesakes must respect."""
     av = actors()
     low = name.lower()
     if low in av.demonyms or low in av.seats or low in av.government or low in av.organisation:
@@ -218,7 +218,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         return None
     cities = gaz.cities(name)
     if not cities and len(words) == 1 and not name.lower().startswith(("al-", "el-")):
-        cities = gaz.cities("Al " + name)   # "Qamishli" is "Al Qamishli" in GeoNames
+        cities = gaz.cities("Al " + name)   # news drops the article GeoNames keeps ("Al Arvel")
     if label not in PLACE_LABELS:
         if not (_context_says_place(span) or key in gaz.capitals or
                 any(c.population >= BIG_CITY for c in cities)):
@@ -226,7 +226,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         if not _context_says_place(span):
             cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
         if not cities and not _settlement_context(span):
-            return None      # an alternate spelling of a city in a country the article never mentions ("Hamas")
+            return None      # an alternate spelling of a city in a country the article never mentions (a group named like a far-off town)
     if not cities:
         # a place the gazetteer does not know (a village, a street, a camp): keep it, unplaced, when
         # the model called it a place or the words around it leave no doubt ("the village of X")
@@ -280,7 +280,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if label in PLACE_LABELS and context and best.population < 100_000 and best.country not in context \
             and best.country not in neigh and (within is None or within.country != best.country):
         # a small town abroad that shares the name of a place the article is about ("the town of
-        # Adra near Damascus" is not Adra in Spain): unplaced is better than misplaced
+        # Arvel near the capital" is not an Arvel on another continent): unplaced is better than misplaced
         return UNRESOLVED
     return best
 
@@ -364,7 +364,7 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken \
-                and doc[end].lower_ not in CALENDAR_WORDS:    # "in Kyiv Monday"
+                and doc[end].lower_ not in CALENDAR_WORDS:    # "in Arvel Monday"
             end += 1
         sp = doc[tok.i:end]
         admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)
@@ -496,9 +496,9 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         nxt = doc[after.end] if after.end < len(doc) else None
         if nxt is not None and (nxt.lower_ in {"and", "or"} or (nxt.text == "," and (after.end + 1) in starts)) or (
                 sp.start > 1 and doc[sp.start - 1].text == "," and any(o.end == sp.start - 1 for o, _ in cands)):
-            continue   # a list: "stops in Washington, New York and Boston"
-        # "Columbus, Georgia", "Jos, Plateau State": the area says which namesake, and the
-        # namesake says which area ("Georgia" the US state here, not the country)
+            continue   # a list: "stops in Arvel, Brisk and Dunmoor"
+        # "Springfield, Oregon", "Arvel, Norland State": the area says which namesake, and the
+        # namesake says which area (a US state here, not the country of the same name)
         options = gaz.region(after.text) + [c for c in [gaz.country(after.text, context)] if c is not None]
         towns = gaz.cities(sp.text)
         fitting = [o for o in options if o.country and any(
@@ -512,7 +512,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
                 area_of[after.start] = pick    # the area itself resolves to the fitting region
     for sp, label in cands:
         if sp.start in area_of:
-            resolved.append((sp, area_of[sp.start]))    # "Georgia" in "Columbus, Georgia": the state
+            resolved.append((sp, area_of[sp.start]))    # the state in "Springfield, Oregon"
             continue
         within = areas.get(sp.start)
         if within is not None:

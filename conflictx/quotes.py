@@ -565,7 +565,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             if gap is not None and 1 <= len([t for t in gap if t.is_alpha and t.lower_ != "that"]) <= MIXED_GAP_WORDS \
                     and not any(t.pos_ in {"VERB", "AUX"} for t in gap) and not any(t.text in ".!?;:" for t in gap) \
                     and not any(t.dep_ == "dobj" and t.head.i == cue.i for t in gap):   # "repeated his call “...”"
-                # "Monahan says Vassell “took a stance” and “pointed an object”": one mixed quote
+                # "Marrow says the gunman “took a stance” and “pointed an object”": one mixed quote
                 mixed.setdefault(cue.i, (subj, cue, []))[2].append(q)
                 continue
         if k not in cue_of_direct and (_words(qtext) < MIN_DIRECT_WORDS and not re.search(r"[.!?,]$", qtext)

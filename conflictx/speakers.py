@@ -296,7 +296,7 @@ class SpeakerResolver:
         body_head = (head.pos_ == "NOUN" or head.is_lower) and head.lower_ in self._non_person_words and \
             (person is None or not person.start <= head.i < person.end)
         if body_head:
-            person = None    # "the Trump administration", "the Lindqvist government": the body speaks
+            person = None    # "the Halvorsen administration", "the Lindqvist government": the body speaks
         role = role_of(head)
         # a name followed by "of Country": the name ends at the head noun
         tail = name_tail(doc[core.start:head.i + 1] if head.pos_ == "PROPN" and core.start <= head.i < core.end else core)
@@ -309,7 +309,7 @@ class SpeakerResolver:
             tail = tail if tail is not None else (person if person is not None else core)
             if person is not None and tail.start < person.start and person.end == tail.end and \
                     any(t.lower_ == "of" for t in doc[core.start:tail.start]):
-                tail = person   # "Chief of Department Terence Monahan": the title's last word is no name
+                tail = person   # "Chief of Department Maren Osk": the title's last word is no name
             full = self.full_person_name(tail)
             name = full or tail.text
             if not role and tail.start > core.start:
