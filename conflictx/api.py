@@ -121,14 +121,13 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
     if n_process <= 1:
         yield from _extract_serial(nlp, _items(items), batch_size)
         return
+    import gc
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     window = deque()
-    import gc
-
     # forked workers share the loaded model copy-on-write; frozen objects are left alone by the
     # cycle collector, so the workers' collections do not copy the model's pages one by one
     gc.collect()

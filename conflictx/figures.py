@@ -95,6 +95,12 @@ def _unit_tokens(head: Token, number: Span) -> Span:
 
 
 SETTING_PREPS = {"from", "in", "at", "across", "near", "into", "since", "over", "during", "after", "before", "within"}
+def _in_setting(tok: Token) -> bool:
+    """A noun after "from", "in", "at" ... on a verb: where or how something happened."""
+    return tok.dep_ == "pobj" and tok.head.pos_ == "ADP" and tok.head.lower_ in SETTING_PREPS \
+        and tok.head.head.pos_ in {"VERB", "AUX"}
+
+
 MODALS = {"would", "will", "could", "should", "must", "'ll", "can"}   # not "may", "might": "may have killed 40" is a hedged report
 
 
@@ -176,7 +182,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
                 return cat
         if head.lower_ == "home" and tok.lower_ == "to":
             return "population"   # "home to 1.5 million people" (the parser may call "home" an adverb)
-        if dep == "pobj" and head.pos_ == "ADP" and head.lower_ in SETTING_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+        if _in_setting(tok):
             return None   # "displaced from the two regions", "killed in 3 attacks": where or how, not who
         if head.pos_ == "NOUN" and head.lower_ in cv.dead_units and dep in {"pobj", "prep"}:
             return "killed"   # "the bodies of two soldiers"
@@ -392,8 +398,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             category = None   # "shot by two gunmen", "hit by eight bullets": the doer, not the victims
         else:
             category = _event_category(anchor, unit_is_person)
-            setting = anchor.dep_ == "pobj" and anchor.head.lower_ in SETTING_PREPS and anchor.head.head.pos_ in {"VERB", "AUX"}
-            if category is None and not setting:
+            if category is None and not _in_setting(anchor):
                 category = _nearby_event(doc, full, unit_is_person)
         if category is None and noun is None and nxt is not None and nxt.lower_ in cv.adjectives:
             category = cv.adjectives[nxt.lower_]   # "counted 41 injured", "12 dead"

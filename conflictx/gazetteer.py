@@ -238,6 +238,10 @@ class Gazetteer:
     def region(self, name: str) -> list[Place]:
         return self.regions.get(fold(name), [])
 
+    def is_area(self, name: str) -> bool:
+        """A country or a region by this name (no city look-up)."""
+        return self.country(name) is not None or bool(self.region(name))
+
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     return Gazetteer()

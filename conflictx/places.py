@@ -214,18 +214,19 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         # curated regions before first-level divisions of the same name
         return max(regions, key=lambda p: (p.country in context, p.kind != "province", p.country is not None))
     key = fold(name)
-    if key not in gaz.capitals and label != "PREFIX" and _not_a_town(span, lambda n: gaz.country(n) is not None or bool(gaz.region(n))):
+    if key not in gaz.capitals and label != "PREFIX" and _not_a_town(span, gaz.is_area):
         return None
     cities = gaz.cities(name)
     if not cities and len(words) == 1 and not name.lower().startswith(("al-", "el-")):
         cities = gaz.cities("Al " + name)   # news drops the article GeoNames keeps ("Al Arvel")
+    settled = False     # for a mention the model did not call a place: do the words around it say so?
     if label not in PLACE_LABELS:
-        if not (_context_says_place(span) or key in gaz.capitals or
-                any(c.population >= BIG_CITY for c in cities)):
+        says_place, settled = _context_says_place(span), _settlement_context(span)
+        if not (says_place or key in gaz.capitals or any(c.population >= BIG_CITY for c in cities)):
             return None
-        if not _context_says_place(span):
+        if not says_place:
             cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
-        if not cities and not _settlement_context(span):
+        if not cities and not settled:
             return None      # an alternate spelling of a city in a country the article never mentions (a group named like a far-off town)
     if not cities:
         # a place the gazetteer does not know (a village, a street, a camp): keep it, unplaced, when
@@ -239,12 +240,11 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             return None   # "Gunmen believed to be ...", "Troops Close In on Rebels": a capital, not a name
         root = span[-1]
         if root.dep_ in {"compound", "amod"} and root.head.i > root.i and (
-                root.head.lower_ in casualties().person_units or root.head.lower_ in actors().group):
+                root.head.lower_ in casualties().person_units or root.head.lower_ in av.group):
             return None   # an unknown name before "rebels", "fighters": a people or a movement, not a place
-        return UNRESOLVED if named and (label in PLACE_LABELS or _settlement_context(span)) else None
-    if label not in PLACE_LABELS:
-        if not _settlement_context(span):
-            cities = [c for c in cities if c.population >= 1000 or c.primary]
+        return UNRESOLVED if named and (label in PLACE_LABELS or settled) else None
+    if label not in PLACE_LABELS and not settled:
+        cities = [c for c in cities if c.population >= 1000 or c.primary]
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if label == "PREFIX" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"
                              and not (nxt is not None and nxt.lower_ in PLACE_NOUNS)):
@@ -473,10 +473,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
     def strong_place(name: str, cities: bool = True) -> bool:
-        return gaz.country(name) is not None or bool(gaz.region(name)) or cities and any(
-            c.primary and c.population >= BIG_CITY for c in gaz.cities(name))
-    cands = _candidate_spans(doc, lambda name: gaz.country(name) is not None or bool(gaz.region(name))
-                             or bool(gaz.cities(name)), gaz.cities, strong_place)
+        return gaz.is_area(name) or cities and any(c.primary and c.population >= BIG_CITY for c in gaz.cities(name))
+    cands = _candidate_spans(doc, lambda name: gaz.is_area(name) or bool(gaz.cities(name)), gaz.cities, strong_place)
     context = _country_context(doc, gaz, cands)
     # settlements whose name has a single candidate anchor the choice among namesakes
     anchors = []

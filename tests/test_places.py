@@ -6,6 +6,11 @@ def names(loc):
     return {loc["name"], *loc["aliases"]}
 
 
+def place(out, name):
+    """The location an extraction gives under this name (StopIteration if there is none)."""
+    return next(l for l in out["locations"] if l["name"] == name)
+
+
 @pytest.mark.parametrize("text, together", [
     ("Shelling hit Kyiv, formerly Kiev, overnight, a spokeswoman for Mira Tolvanen's group said.", {"Kyiv", "Kiev"}),
     ("Fighters regrouped near Artemivsk, now Bakhmut, after a week of fighting.", {"Artemivsk", "Bakhmut"}),
@@ -89,13 +94,13 @@ def test_unknown_place_inherits_a_settlement_named_near_it(nlp):
 
 def test_namesakes_resolve_near_the_other_places(run):
     out = run("Troops pulled back from Kupiansk towards Petropavlivka and Kharkiv, officials said.")
-    loc = next(l for l in out["locations"] if l["name"] == "Petropavlivka")
+    loc = place(out, "Petropavlivka")
     assert abs(loc["lat"] - 49.7) < 1.0 and abs(loc["lon"] - 37.7) < 1.0
 
 
 def test_wire_dateline_is_a_place(run):
     out = run("KHARTOUM, March 3 (Wire) - Shelling resumed on Tuesday, residents said.")
-    loc = next(l for l in out["locations"] if l["name"] == "KHARTOUM")
+    loc = place(out, "KHARTOUM")
     assert loc["country"] == "SD" and abs(loc["lat"] - 15.6) < 0.5
 
 
@@ -129,19 +134,19 @@ def test_a_street_keeps_its_street_word(run):
 ])
 def test_the_area_written_after_a_town_picks_the_namesake(run, text, name, lat, lon):
     out = run(text)
-    loc = next(l for l in out["locations"] if l["name"] == name)
+    loc = place(out, name)
     assert abs(loc["lat"] - lat) < 0.5 and abs(loc["lon"] - lon) < 0.5, (loc["lat"], loc["lon"])
 
 
 def test_a_region_is_no_anchor_for_namesakes(run):
     out = run("Sgt Pell Ostrander served in the Middle East and was born in Manchester, the Ministry of Defence said.")
-    loc = next(l for l in out["locations"] if l["name"] == "Manchester")
+    loc = place(out, "Manchester")
     assert loc["country"] == "GB"
 
 
 def test_a_list_of_cities_is_not_town_and_state(run):
     out = run("After stops in Washington, New York and Boston, the envoy Mara Quist flew home.")
-    loc = next(l for l in out["locations"] if l["name"] == "New York")
+    loc = place(out, "New York")
     assert loc["kind"] == "city" and abs(loc["lat"] - 40.7) < 0.3
 
 
@@ -155,7 +160,7 @@ def test_a_name_with_a_lower_case_area_word_is_the_area(run):
 
 def test_arabic_article_prefix_in_gazetteer_names(run):
     out = run("A drone struck a car in Qamishli on Tuesday, the Vessa police said.")
-    loc = next(l for l in out["locations"] if l["name"] == "Qamishli")
+    loc = place(out, "Qamishli")
     assert loc["country"] == "SY" and abs(loc["lat"] - 37.05) < 0.3
 
 
@@ -182,7 +187,7 @@ def test_unknown_town_with_a_second_known_name(run):
     out = run("The fighting spread to Adigrat and to Shire, also known as Inda Selassie, residents said.")
     loc = next(l for l in out["locations"] if "Inda Selassie" in names(l))
     assert loc["name"] == "Shire" and loc["country"] == "ET"
-    assert "Inda Selassie" not in names(next(l for l in out["locations"] if l["name"] == "Adigrat"))
+    assert "Inda Selassie" not in names(place(out, "Adigrat"))
 
 
 def test_unknown_name_before_rebels_is_a_people(run):
@@ -202,7 +207,7 @@ def test_weekday_after_an_untagged_city(run):
 
 def test_small_namesake_abroad_is_left_unplaced(run):
     out = run("Syrian government troops fought rebels in the town of Adra near Damascus, activists said.")
-    loc = next(l for l in out["locations"] if l["name"] == "Adra")
+    loc = place(out, "Adra")
     assert loc["country"] != "ES"
 
 
