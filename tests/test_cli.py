@@ -117,6 +117,17 @@ def test_python_api_matches_cli():
     assert many[0]["quotes"] == many[1]["quotes"] == api["quotes"]
 
 
+def test_shared_work_keeps_input_order_when_the_caller_extracts_too():
+    """With more batches than the workers hold, the calling process extracts some itself."""
+    import conflictx
+
+    texts = [f"Officials in Velmora said {n} soldiers were killed on Monday." for n in range(3, 60)]
+    items = [(t, f"a{n}.txt", None) for n, t in enumerate(texts)]
+    results = list(conflictx.extract_many(items, n_process=3))
+    assert [r.to_dict()["source"]["path"] for r in results] == [p for _, p, _ in items]
+    assert [r.to_dict()["figures"][0]["value"] for r in results] == list(range(3, 60))
+
+
 def test_broken_pipe_is_quiet():
     """`conflictx extract ... | head -c 100`: no traceback when the reader goes away."""
     r = subprocess.run(f'"{sys.executable}" -m conflictx extract "{ROOT / "samples"}" -f jsonl | head -c 100 > /dev/null',
