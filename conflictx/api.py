@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import Iterable, Iterator
 
 from .result import Result
@@ -114,10 +113,8 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
                  n_process: int = 1, batch_size: int = 8) -> Iterator[Result]:
     """Results for many texts, in input order. ``items`` are texts or (text, path, encoding) tuples.
 
-    With ``n_process`` > 1 the calling process and ``n_process - 1`` worker processes share the
-    articles: batches go to the workers while they have room, and the caller extracts the next
-    batch itself while it waits. Only a few batches are in flight, so memory stays flat on long
-    streams."""
+    With ``n_process`` > 1 articles go to a pool of worker processes, each with its own pipeline;
+    at most a few articles per worker are in flight, so memory stays flat on long streams."""
     from .pipeline import load
 
     nlp = load(model, date)
@@ -126,45 +123,25 @@ def extract_many(items: Iterable, *, date: str | None = None, model: str | None 
         return
     import gc
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    workers = n_process - 1
+    window = deque()
     # forked workers share the loaded model copy-on-write; frozen objects are left alone by the
     # cycle collector, so the workers' collections do not copy the model's pages one by one
     gc.collect()
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(model, date)) as pool:
-            yield from _shared_work(nlp, pool, workers, _batches(_items(items), WORKER_BATCH))
+        with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(model, date)) as pool:
+            for batch in _batches(_items(items), WORKER_BATCH):
+                window.append(pool.submit(_worker_extract, batch))
+                if len(window) >= n_process * 2:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
     finally:
         gc.unfreeze()
-
-
-def _shared_work(nlp, pool, workers: int, batches: Iterator[list]) -> Iterator[Result]:
-    """Batches in order, each done by a worker (a future) or here (a finished list)."""
-    from concurrent.futures import Future
-
-    window: deque = deque()
-
-    def in_pool() -> int:
-        return sum(1 for slot in window if isinstance(slot, Future) and not slot.done())
-
-    def ready(slot) -> bool:
-        return not isinstance(slot, Future) or slot.done()
-
-    def take(slot) -> list[Result]:
-        return slot.result() if isinstance(slot, Future) else slot
-
-    for batch in batches:
-        if in_pool() < workers * 2:
-            window.append(pool.submit(_worker_extract, batch))
-        else:
-            window.append(list(_extract_serial(nlp, batch, batch_size=len(batch))))
-        while window and (ready(window[0]) or len(window) > workers * 4 + 2):
-            yield from take(window.popleft())
-    while window:
-        yield from take(window.popleft())
 
 
 def extract(text: str, *, date: str | None = None, model: str | None = None, path: str = "<text>") -> Result:

@@ -117,8 +117,8 @@ def test_python_api_matches_cli():
     assert many[0]["quotes"] == many[1]["quotes"] == api["quotes"]
 
 
-def test_shared_work_keeps_input_order_when_the_caller_extracts_too():
-    """With more batches than the workers hold, the calling process extracts some itself."""
+def test_worker_pool_keeps_input_order_over_many_batches():
+    """More batches than the in-flight window holds: results still come back in input order."""
     import conflictx
 
     texts = [f"Officials in Velmora said {n} soldiers were killed on Monday." for n in range(3, 60)]
