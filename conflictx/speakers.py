@@ -186,6 +186,11 @@ class SpeakerResolver:
                         and not any(c.dep_ == "appos" for c in t.children):
                     continue   # "The Harbour Estate is ...": a name the model gave to a body or a place
                 sp = self.make(phrase, t)
+                if sp.type != "person" and t.pos_ == "NOUN":
+                    # "Velmoran defence minister and spokesman Ivo Renk has confirmed ...": the name
+                    # is parsed as a conjunct of the title
+                    named = next((c for c in t.conjuncts if c.ent_type_ == "PERSON" and c.i < t.head.i), None)
+                    sp = self.make(noun_phrase(named, with_conj=False), named) if named is not None else sp
                 if sp.type == "person" and self.gender.get(sp.name, gender) == gender:
                     best = (t.i, sp)
                     break
@@ -199,11 +204,24 @@ class SpeakerResolver:
         for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):sent_start]):
             if hist is not None and t.i <= hist[0]:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and t.lower_ not in {"people"}:
-                sp = self.make(noun_phrase(t, with_conj=False), t)
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
+                phrase = noun_phrase(t, with_conj=False)
+                if t.lower_ in {"people", "residents", "villagers", "refugees", "survivors", "witnesses"}:
+                    if tok.lower_ in {"they", "them"} and t.head.dep_ == "ROOT" and \
+                            any(c.dep_ in {"nummod", "amod", "compound"} for c in t.children):
+                        # "Two hundred displaced people met ... They say ...": that group of people
+                        return Speaker(phrase.text, phrase.text, None, "group", None, phrase.start_char, phrase.end_char)
+                    continue
+                if t.pos_ == "NOUN" and t.tag_ != "NNS" and not self._body_word(t):
+                    continue   # "The rebels' use of bombs is ...": neither a body nor a group of people
+                sp = self.make(phrase, t)
                 if sp.type in {"organisation", "government", "group"}:
                     return sp
         return hist[1] if hist else self._previous_subject(tok, False)
+
+    def _body_word(self, tok: Token) -> bool:
+        noun = tok.lemma_.lower()
+        return noun in self.av.government or noun in self.av.group or noun in self.av.organisation
 
     def _previous_subject(self, tok: Token, want_person: bool) -> Speaker | None:
         """Fallback antecedent: the nearest earlier named subject of the fitting kind."""
