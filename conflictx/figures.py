@@ -221,13 +221,15 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
 
 
 def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
-    """When the parse gives nothing: a casualty verb right before ("killing at least 32") or a
-    participle right after ("32 people killed") in the same clause."""
+    """When the parse gives nothing: a casualty verb right before ("killing at least 32", "the war that
+    has killed nearly 2,000 people started ...", where the parser makes the people the subject of
+    "started") or a participle right after ("32 people killed") in the same clause."""
     cv = casualties()
     for t in reversed(doc[max(0, span.start - 3):span.start]):
         if t.is_punct:
             break
-        if t.pos_ == "VERB" and t.tag_ in {"VBG", "VBD", "VBZ", "VBP"} and cv.verbs.get(t.lemma_.lower()):
+        perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
+        if t.pos_ == "VERB" and (t.tag_ in {"VBG", "VBD", "VBZ", "VBP"} or perfect) and cv.verbs.get(t.lemma_.lower()):
             return _adjust(cv.verbs[t.lemma_.lower()], t, unit_is_person)
     for t in doc[span.end:min(len(doc), span.end + 3)]:
         if t.is_punct:
