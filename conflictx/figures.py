@@ -89,8 +89,9 @@ def _unit_tokens(head: Token, number: Span) -> Span:
         if child.dep_ in {"compound", "amod", "nmod"} and child.i > number.end - 1 and child.pos_ != "NUM":
             start = min(start, child.left_edge.i if child.left_edge.i >= number.end else child.i)
     end = head.i + 1
-    if head.dep_ == "attr" or any(c.dep_ == "conj" for c in head.rights):
-        end = max(end, max((c.right_edge.i + 1 for c in head.rights if c.dep_ in {"conj"}), default=end))
+    # "12 women and children" is one count; "85 patients and 106 companions" two
+    conj = [c for c in head.rights if c.dep_ == "conj" and not any(g.dep_ == "nummod" for g in c.children)]
+    end = max(end, max((c.right_edge.i + 1 for c in conj), default=end))
     return doc[start:end]
 
 
@@ -121,12 +122,24 @@ def _category_of_word(tok: Token) -> str | None:
 
 
 def _predicate_category(verb: Token) -> str | None:
-    """ "were missing", "remain missing", "left 87 people dead": the adjective after a copula."""
+    """ "were missing", "remain missing", "left 87 people dead": the adjective after a copula; "were
+    part of the evacuations": the event they were part of."""
+    cv = casualties()
     for c in verb.children:
         if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "attr", "advmod"} and c.i > verb.i:
-            cat = casualties().adjectives.get(c.lower_)
+            cat = cv.adjectives.get(c.lower_)
             if cat:
                 return cat
+            if c.lower_ == "part":   # "were part of a third round of evacuations"
+                whole = c
+                for _ in range(2):
+                    whole = next((g for p in whole.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for g in p.children if g.dep_ == "pobj"), None)
+                    if whole is None:
+                        break
+                    cat = cv.nouns.get(whole.lower_) or cv.nouns.get(whole.lemma_.lower())
+                    if cat and cat != "population":
+                        return cat
     return None
 
 
