@@ -199,6 +199,13 @@ class SpeakerResolver:
     def _nearest_body(self, tok: Token) -> Speaker | None:
         """The nearest earlier non-person antecedent: a quoted body, or a body that was the subject
         of an earlier clause ("The city council opened shelters. It said ...")."""
+        # "The army led reporters to a tunnel where it said ...": the subject of an enclosing clause
+        for verb in [a for a in tok.head.ancestors if a.pos_ in {"VERB", "AUX"}][:2]:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ in {"NOUN", "PROPN"}), None)
+            if subj is not None and (self._body_word(subj) or subj.ent_type_ in {"ORG", "GPE", "NORP"}):
+                sp = self.make(noun_phrase(subj, with_conj=False), subj)
+                if sp.type in {"organisation", "government", "group"}:
+                    return sp
         hist = next(((idx, sp) for idx, sp in reversed(self.history[-200:]) if idx < tok.i and sp.type != "person"), None)
         sent_start = sent_range(self.doc, tok.i)[0]
         for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):sent_start]):
