@@ -128,6 +128,11 @@ WITHIN_KM = 800            # a town said to be in a region lies this close to th
 BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
 ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
 UNRESOLVED = Place("", "unresolved", None, None, None)
+# "Southern Gaza" in a headline: a part of a known place; alone ("in Central, Southern Gaza") no place
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                   "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                   "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+                   "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower", "middle"}
 
 
 ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
@@ -345,6 +350,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
         if sp is None or not any(ch.isalpha() for ch in sp.text) or not (
                 sp[0].text[:1].isupper() or (sp[0].lower_ in ARTICLE_PREFIXES and len(sp) > 2 and sp[-1].text[:1].isupper())):
             continue
+        if len(sp) == 1 and sp[0].lower_ in DIRECTION_WORDS:
+            continue
         if sp[0].lower_ in NOT_PLACE_STARTS or (sp.text.isupper() and len(sp.text) <= 4 and ent.label_ not in PLACE_LABELS
                                                and not gaz_known(sp.text)):
             continue
@@ -367,6 +374,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
                 and doc[end].lower_ not in CALENDAR_WORDS:    # "in Arvel Monday"
             end += 1
         sp = doc[tok.i:end]
+        if len(sp) == 1 and tok.lower_ in DIRECTION_WORDS:
+            continue
         admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)
         other_name = tok.i > 1 and doc[tok.i - 1].text in {"(", "/"} and (tok.i - 2) in taken
         if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not other_name \
@@ -522,6 +531,11 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             if key not in cache or label not in PLACE_LABELS:
                 cache[key] = _resolve(gaz, sp.text, label, sp, context, anchors)
             place = cache[key]
+        if place is UNRESOLVED and len(sp) > 1 and sp[0].lower_ in DIRECTION_WORDS:
+            part = _resolve(gaz, sp[1:].text, label, sp[1:], context, anchors)
+            if part is not None and part is not UNRESOLVED:
+                # "Southern Gaza", "Eastern Ukraine": a part of that place, not the place itself
+                place = Place("", "unresolved", part.country, part.lat, part.lon)
         if place is not None:
             resolved.append((sp, place))
     # relabel: every resolved mention becomes a GPE (countries, cities) or LOC (regions)

@@ -219,3 +219,12 @@ def test_small_namesake_abroad_is_left_unplaced(run):
 def test_capitalised_common_words_and_demonym_pairs_are_not_places(run, text, word):
     out = run(text)
     assert word not in {n for l in out["locations"] for n in names(l)}
+
+
+def test_direction_words_are_no_places_alone(run):
+    """"Central" alone is no place; "Southern Gaza" is a part of Gaza, placed there."""
+    out = run("Velmora Conducts Air, Ground Attacks in Central, Southern Gaza\n\nShelling went on in Rafah on Monday.")
+    assert not any(l["name"] == "Central" for l in out["locations"]), out["locations"]
+    out = run("Police said the attack happened in Southern Gaza on Monday.")
+    south = place(out, "Southern Gaza")
+    assert south["country"] == "PS" and abs(south["lat"] - 31.4) < 0.3 and abs(south["lon"] - 34.4) < 0.3
