@@ -193,6 +193,16 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+def _relative_clause(comp: Token) -> bool:
+    """ "agreed to a deal last year that ended the war": a relative clause on a noun that the
+    parser hung on the verb as its complement."""
+    subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.lower_ not in {"that", "which", "who"} or subj.i == 0:
+        return False
+    before = comp.doc[subj.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and before.dep_ not in {"dobj", "dative"}
+
+
 LIGHT_VERBS = {"make", "issue", "renew", "repeat", "reiterate", "launch", "voice"}
 APPEAL_NOUNS = {"appeal", "call", "plea", "demand", "request"}
 
@@ -244,11 +254,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue   # "it is worth noting that ...", "it's possible to talk about ...": nobody speaks
         if lemma in vocab.evidential and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             continue   # "..., indicating that ...": the facts indicate, nobody says
-        if lemma in vocab.evidential and not _speaker_like(subj):
-            continue   # "the incident suggests ...": evidence, not a statement
+        if (lemma in vocab.evidential or lemma in vocab.commitment) and not _speaker_like(subj):
+            continue   # "the incident suggests ...", "the attacks threaten to ...": no statement
         span = None
         if lemma in vocab.say:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
             if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
                     and comp.i < tok.i and any(t.text == ";" for t in doc[comp.i:tok.i]):
                 comp = None   # "A say X; B deny Y": two attributions the parser chained together
@@ -337,11 +347,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     named = next((t for t in sub if t.dep_ == "oprd"), None)
                     start = named.left_edge.i if named is not None else obj.left_edge.i
                     span = (start, obj.right_edge.i + 1)
-                    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                    comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
                     if comp is not None:
                         span = (min(span[0], comp.left_edge.i), max(span[1], comp.right_edge.i + 1))
             else:
-                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
                 if comp is not None and any(t.text in {"“", '"'} for t in comp.subtree):
                     named = next((t for t in comp.subtree if t.dep_ == "oprd"), None)
                     start = named.left_edge.i if named is not None else comp.left_edge.i
