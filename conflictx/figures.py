@@ -146,6 +146,13 @@ def _predicate_category(verb: Token) -> str | None:
 def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
     """Walk up from the counted noun to the verb or adjective that says what happened to it."""
     cv = casualties()
+    # "has killed 100 people and injured dozens": the parser makes the verb an adjective of "dozens"
+    if anchor.lower_ in cv.vague and anchor.i > 0:
+        before = anchor.doc[anchor.i - 1]
+        if before.head.i == anchor.i and before.dep_ == "amod" and before.tag_ in {"VBN", "VBD"}:
+            cat = _category_of_word(before)
+            if cat:
+                return _adjust(cat, before, unit_is_person)
     # what happened to the noun: "31 people killed" (acl), "civilians who were killed" (relcl)
     for child in anchor.children:
         if child.dep_ in {"acl", "relcl"} or (child.dep_ == "conj" and child.pos_ == "ADJ"):

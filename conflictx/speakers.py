@@ -278,14 +278,15 @@ class SpeakerResolver:
             mention = span.text
         if len(toks) > 3 and toks[0].lower_ in {"one", "some", "many", "most", "several", "two", "three"} and toks[1].lower_ == "of":
             toks = toks[2:]           # "one of the officials" -> "the officials"
-        if head.lower_ in speech().nouns and head.lower_ not in SPOKES_NOUNS:
+        if (head.lower_ in speech().nouns or head.lemma_.lower() in speech().nouns) and head.lower_ not in SPOKES_NOUNS:
             author = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
                            for g in c.children if g.dep_ == "pobj"), None)
             if author is not None:   # "a statement from the agency said": the agency
                 sp = self.make(noun_phrase(author, with_conj=False), author)
                 sp.mention, sp.start, sp.end = mention, span.start_char, span.end_char
                 return sp
-        if toks and toks[-1].lower_ in speech().nouns and len(toks) > 1 and toks[-1].lower_ not in SPOKES_NOUNS:
+        if toks and (toks[-1].lower_ in speech().nouns or toks[-1].lemma_.lower() in speech().nouns) \
+                and len(toks) > 1 and toks[-1].lower_ not in SPOKES_NOUNS:
             toks = toks[:-1]       # "a ministry statement" -> "ministry"; "a UN spokesperson" stays
         definite = bool(toks) and toks[0].lower_ in {"the", "this"}
         while toks and toks[0].lower_ in {"the", "a", "an", "this"}:
