@@ -252,8 +252,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue   # "Asked about the convoy, she said ...": the question is not her statement
         if subj is not None and subj.lower_ == "it" and subj.head.i != tok.i and subj.head.lemma_ == "be":
             continue   # "it is worth noting that ...", "it's possible to talk about ...": nobody speaks
-        if lemma in vocab.evidential and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-            continue   # "..., indicating that ...": the facts indicate, nobody says
+        if lemma in vocab.evidential and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
+                and not (lemma in vocab.say and subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON")
+                         and any(c.dep_ == "ccomp" for c in tok.children)):
+            continue   # "..., indicating that ...": the facts indicate, nobody says; "X ..., explaining that" does
         if (lemma in vocab.evidential or lemma in vocab.commitment) and not _speaker_like(subj):
             continue   # "the incident suggests ...", "the attacks threaten to ...": no statement
         span = None
