@@ -412,6 +412,30 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             if any(s <= c.verb.i < e for c in out if c.verb.lemma_.lower() in vocab.say):
                 continue   # "..., Petrov said, according to the agency": the named speaker's words
             out.append(Candidate(s, e, tok, pobj))
+    out.extend(_content_noun_candidates(doc))
+    return out
+
+
+def _content_noun_candidates(doc: Doc) -> list[Candidate]:
+    """ "amid United Nations warnings that famine looms", "the army's claim that ...": a statement
+    noun with a "that" clause is a statement when the noun names its author."""
+    vocab = speech()
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in vocab.content_nouns:
+            continue
+        clause = next((c for c in tok.rights if c.dep_ in {"acl", "ccomp"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        author = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+            (c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+             and (c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or c.lemma_.lower() in actors().government)), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for g in c.children if g.dep_ == "pobj"), None)
+        if author is None:
+            continue
+        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+        out.append(Candidate(mark.i + 1, _clause_end(clause), tok, author))
     return out
 
 

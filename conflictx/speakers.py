@@ -269,6 +269,8 @@ class SpeakerResolver:
             return Speaker(mention, mention, None, "unknown", None, span.start_char, span.end_char)
         # a statement/report noun stands for its author: "A ministry statement said" -> "ministry"
         toks = list(span)
+        while len(toks) > 1 and toks[-1].text in {"'s", "’s", "'", "’"}:
+            toks = toks[:-1]   # "the government's assurances": the government
         for k, t in enumerate(toks[:-1]):
             if t.text in {"-", "–", "—"} and k > 0 and (toks[k - 1].text == ")" or (t.whitespace_ and toks[k - 1].whitespace_)):
                 toks = toks[k + 1:]   # "CITY, March 4 (Reuters) - Mali's army", "PORT ELLIS, Nordland - Nordland troops"
@@ -357,6 +359,10 @@ class SpeakerResolver:
                 # "Valmont said": the name as written, the government it stands for in `represents`
                 return Speaker(core.text, mention, role, "government",
                                country.name if country else iso, span.start_char, span.end_char)
+            demonym = self.av.demonyms.get(core.text.lower()) if len(core) == 1 and head.dep_ == "amod" else None
+            if demonym and self.gaz.countries.get(demonym):   # "Russian claims that ...": Russia's
+                name = self.gaz.countries[demonym].name
+                return Speaker(name, mention, role, "government", name, span.start_char, span.end_char)
             c = self.gaz.country(core.text)
             if c is not None:
                 return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)

@@ -17,6 +17,7 @@ class SpeechVocab:
         self.topic_preps = frozenset(d["topic_preps"])
         self.appeal_preps = frozenset(d["appeal_preps"])
         self.nouns = frozenset(d["speech_nouns"])
+        self.content_nouns = frozenset(d["content_nouns"])
         self.all_verbs = self.say | self.appeal | self.accuse | self.topic
         self.not_content = tuple(d.get("not_content_starts", []))
         self.evidential = frozenset(d.get("evidential_verbs", []))
