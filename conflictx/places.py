@@ -282,6 +282,9 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             s += 1.5 if near < 150 else 0.75 if near < 400 else 0
         return s
     best = max(cities, key=score)
+    if label not in PLACE_LABELS and context and best.country not in context and best.country not in neigh \
+            and gaz.capitals.get(key) != best.country:
+        return None   # a body or movement named like a town abroad ("the Taliban", "the Moro ... Front")
     if label in PLACE_LABELS and context and best.population < 100_000 and best.country not in context \
             and best.country not in neigh and (within is None or within.country != best.country):
         # a small town abroad that shares the name of a place the article is about ("the town of

@@ -228,3 +228,13 @@ def test_direction_words_are_no_places_alone(run):
     out = run("Police said the attack happened in Southern Gaza on Monday.")
     south = place(out, "Southern Gaza")
     assert south["country"] == "PS" and abs(south["lat"] - 31.4) < 0.3 and abs(south["lon"] - 34.4) < 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "In Pakistan, militants linked to al-Qaida and Taliban use the region for attacks.",
+    "In the Philippines, police clashed with fighters from the Moro Islamic Liberation Front on Sunday.",
+    "Fighting in Sudan went on. Alex Dorn, director of the Peace Foundation at Tufts University, said so.",
+])
+def test_bodies_named_like_towns_abroad_are_not_places(run, text):
+    out = run(text)
+    assert len(out["locations"]) == 1, [l["name"] for l in out["locations"]]
