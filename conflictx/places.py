@@ -22,6 +22,7 @@ PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "are
                "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory",
                "neighborhood", "neighbourhood", "suburb", "quarter"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+HYPHENS = {"-", "‑"}
 
 
 def clean_span(span: Span, known=None) -> Span | None:
@@ -325,6 +326,18 @@ def _name_head(ent: Span, strong_place, label: str) -> Span | None:
     return None
 
 
+def _name_particle(doc: Doc, i: int) -> bool:
+    """ "al", "el" or a hyphen inside a name ("Wad al-Arvel", "Tell el-Brisk"), before a capital."""
+    tok = doc[i]
+    if tok.lower_ in ARTICLE_PREFIXES:
+        nxt = i + 2 if i + 1 < len(doc) and doc[i + 1].text in HYPHENS and not tok.whitespace_ else i + 1
+    elif tok.text in HYPHENS and not tok.whitespace_ and not doc[i - 1].whitespace_:
+        nxt = i + 1
+    else:
+        return False
+    return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
+
+
 def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list[tuple[Span, str]]:
     out = []
     taken: set[int] = set()
@@ -373,8 +386,9 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
                 tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not after_place):
             continue
         end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken \
-                and doc[end].lower_ not in CALENDAR_WORDS:    # "in Arvel Monday"
+        while end < len(doc) and end not in taken and (
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in CALENDAR_WORDS  # "in Arvel Monday"
+                or _name_particle(doc, end)):
             end += 1
         sp = doc[tok.i:end]
         if len(sp) == 1 and tok.lower_ in DIRECTION_WORDS:

@@ -238,3 +238,8 @@ def test_direction_words_are_no_places_alone(run):
 def test_bodies_named_like_towns_abroad_are_not_places(run, text):
     out = run(text)
     assert len(out["locations"]) == 1, [l["name"] for l in out["locations"]]
+
+
+def test_arabic_particles_stay_inside_a_name(run):
+    out = run("A recent attack by the rebels on Wad al-Arvel village has killed at least 100 people.")
+    assert [l["name"] for l in out["locations"]] == ["Wad al-Arvel"]
