@@ -157,7 +157,11 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
     for child in anchor.children:
         if child.dep_ in {"acl", "relcl"} or (child.dep_ == "conj" and child.pos_ == "ADJ"):
             cat = _category_of_word(child)
-            if cat and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.i != anchor.i and c.lower_ not in {"who", "which", "that"} for c in child.children)):
+            own_subject = child.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.i != anchor.i and c.lower_ not in {"who", "which", "that"} for c in child.children)
+            # "the 300 civilians they had detained": the noun is the object of the clause (it has none of its own)
+            is_object = own_subject and not any(c.dep_ == "dobj" for c in child.children)
+            if cat and (not own_subject or is_object):
                 return _adjust(cat, child, unit_is_person)
     # "taken 12 soldiers prisoner"
     if any(c.lower_ in {"prisoner", "prisoners", "captive", "hostage", "hostages"} for c in (*anchor.children, *anchor.head.children)):
@@ -224,6 +228,13 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
                         and head.pos_ == "VERB" and head.tag_ != "VBN" and head.lower_ not in cv.adjectives:
                     return None
                 return _adjust(cat, head, unit_is_person)
+            if dep in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+                # "two staff members were attacked ... and were seriously wounded": a verb sharing the subject
+                for c in head.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+                        cat = _category_of_word(c)
+                        if cat and (c.tag_ == "VBN" or dep == "nsubj" and c.lemma_.lower() in {"die", "flee", "disappear"}):
+                            return _adjust(cat, c, unit_is_person)
             if head.lemma_.lower() in LEVEL_VERBS:
                 subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None:
@@ -248,6 +259,9 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
     for t in reversed(doc[max(0, span.start - 3):span.start]):
         if t.is_punct:
             break
+        headline = _headline_verb(t) if t.i == span.start - 1 else None
+        if headline:
+            return _adjust(headline, t, unit_is_person)   # "Shelling Kills 18 Civilians": tagged a proper noun
         perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
         if t.pos_ == "VERB" and (t.tag_ in {"VBG", "VBD", "VBZ", "VBP"} or perfect) and cv.verbs.get(t.lemma_.lower()):
             return _adjust(cv.verbs[t.lemma_.lower()], t, unit_is_person)
@@ -257,6 +271,15 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
         if t.tag_ == "VBN" and (cv.verbs.get(t.lemma_.lower()) or cv.adjectives.get(t.lower_)):
             return _adjust(cv.verbs.get(t.lemma_.lower()) or cv.adjectives[t.lower_], t, unit_is_person)
     return None
+
+
+def _headline_verb(tok: Token) -> str | None:
+    """The category of a capitalised casualty verb right before a number in a Title Case headline
+    ("Kills 18", "Kill 21"), which the tagger may take for a name."""
+    if not tok.is_title or tok.pos_ not in {"PROPN", "NOUN", "VERB"}:
+        return None
+    verbs = casualties().verbs
+    return verbs.get(tok.lower_) or (verbs.get(tok.lower_[:-1]) if tok.lower_.endswith("s") else None)
 
 
 def _adjust(cat: str, word: Token, unit_is_person: bool) -> str:
