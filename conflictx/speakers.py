@@ -298,8 +298,15 @@ class SpeakerResolver:
         core = doc[toks[0].i:toks[-1].i + 1]
         # "Officials said" after "Norland officials said": the same officials, named in full
         if len(core) == 1 and head.tag_ == "NNS" and not definite:
+            where = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "at"} and any(
+                g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"} for g in c.children)), None)
+            if where is not None:
+                # "Officials in eastern Arvelia say ...": the place says which officials
+                named = doc[core.start:where.right_edge.i + 1]
+                return Speaker(named.text, mention, None, self._body_type(toks, []), None, span.start_char, span.end_char)
             fuller = next((sp for idx, sp in reversed(self.history[-200:]) if idx < head.i
-                           and len(sp.name.split()) > 1 and sp.name.lower().split()[-1] == head.lower_), None)
+                           and len(sp.name.split()) > 1 and (sp.name.lower().split()[-1] == head.lower_
+                                                             or sp.name.lower().split()[0] == head.lower_)), None)
             if fuller is not None:
                 return Speaker(fuller.name, mention, fuller.role, fuller.type, fuller.represents,
                                span.start_char, span.end_char)
@@ -366,18 +373,19 @@ class SpeakerResolver:
             c = self.gaz.country(core.text)
             if c is not None:
                 return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)
+        return Speaker(core.text, mention, role, self._body_type(toks, ents), None, span.start_char, span.end_char)
+
+    def _body_type(self, toks: list[Token], ents: list[Span]) -> str:
         words = {t.lower_ for t in toks}
         if words & self.av.government:
-            typ = "government"
-        elif words & self.av.group:
-            typ = "group"
-        elif words & self.av.organisation or any(e.label_ == "ORG" for e in ents):
-            typ = "organisation"
-        elif any(e.label_ == "GPE" for e in ents):
-            typ = "government"
-        else:
-            typ = "unknown"
-        return Speaker(core.text, mention, role, typ, None, span.start_char, span.end_char)
+            return "government"
+        if words & self.av.group:
+            return "group"
+        if words & self.av.organisation or any(e.label_ == "ORG" for e in ents):
+            return "organisation"
+        if any(e.label_ == "GPE" for e in ents):
+            return "government"
+        return "unknown"
 
     def _antecedent(self, core: Span, head: Token) -> Speaker | None:
         """The earlier speaker or body a definite description ("the ministry") points to, in order:
