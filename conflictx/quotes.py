@@ -162,7 +162,8 @@ def _clause_end(tok: Token) -> int:
     end = tok.right_edge.i + 1
     for t in tok.subtree:
         # a coordinated speech verb deeper in the clause ("... is stable, called on ...")
-        if t.i > tok.i and t.dep_ == "conj" and t.lemma_.lower() in vocab.all_verbs and t.pos_ == "VERB" and \
+        # (not a bare infinitive: "forced them to capitulate and agree to ..." is one clause)
+        if t.i > tok.i and t.dep_ == "conj" and t.lemma_.lower() in vocab.all_verbs and t.pos_ == "VERB" and t.tag_ != "VB" and \
                 not any(c.dep_ in SUBJECT_DEPS for c in t.children) and tok.doc[t.left_edge.i - 1].dep_ in {"cc", "punct"}:
             cut = t.left_edge.i
             while cut > tok.i and tok.doc[cut - 1].dep_ in {"cc", "punct"}:
@@ -197,7 +198,7 @@ def _relative_clause(comp: Token) -> bool:
     """ "agreed to a deal last year that ended the war": a relative clause on a noun that the
     parser hung on the verb as its complement."""
     subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or subj.lower_ not in {"that", "which", "who"} or subj.i == 0:
+    if subj is None or subj.lower_ not in {"that", "which", "who"} or subj.i < comp.head.i:
         return False
     before = comp.doc[subj.i - 1]
     return before.pos_ in {"NOUN", "PROPN"} and before.dep_ not in {"dobj", "dative"}
@@ -274,6 +275,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 comp = None
             if comp is not None:
                 span = (comp.left_edge.i, _clause_end(comp))
+                if tok.dep_ == "relcl" and comp.left_edge.i < tok.i < comp.i:
+                    # "bombardments that residents say reduced the town to rubble": what follows the verb
+                    span = (tok.i + 1, span[1])
                 if comp.i < tok.i:
                     # "X, Petrov said, ...": X is his, up to where his attribution begins
                     lead = noun_phrase(subj).start if subj is not None and subj.i < tok.i else tok.i
@@ -468,8 +472,9 @@ CHAIN_WORDS = {"while", "whereas", "but", "and", "though", "although", "yet"}   
 
 
 def _split_chained(doc: Doc, cands: list[Candidate]) -> None:
-    """ "A said X, while B said Y": end A's content where B's attribution begins. A pronoun
-    inside ("forces which he said had ...") is the same speaker's aside and stays nested."""
+    """ "A said X, while B said Y", "A denied X in raids that B say Y": end A's content where B's
+    attribution begins. A pronoun inside ("forces which he said had ...") is the same speaker's
+    aside and stays nested."""
     for inner in cands:
         subj = inner.subject
         if subj is None or subj.pos_ == "PRON" or inner.verb.lemma_.lower() not in speech().say:
@@ -477,8 +482,9 @@ def _split_chained(doc: Doc, cands: list[Candidate]) -> None:
         clause_start = min(inner.verb.left_edge.i, subj.left_edge.i)
         for outer in cands:
             if outer is not inner and outer.start < clause_start and inner.verb.i < outer.end and \
-                    outer.verb.i < clause_start and (doc[clause_start - 1].is_punct or doc[clause_start].lower_ in CHAIN_WORDS):
-                outer.end = clause_start
+                    outer.verb.i < clause_start and (doc[clause_start - 1].is_punct or doc[clause_start].lower_ in CHAIN_WORDS
+                                                     or inner.verb.dep_ == "relcl"):
+                outer.end = clause_start   # "... in raids that residents say razed ...": the residents' words
 
 
 def _joined(between: str) -> bool:
