@@ -326,7 +326,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     prep.lower_ == "for" and _speaker_like(subj))):   # "called for an end to the fighting"
                 end = max(prep.right_edge.i, xcomp.right_edge.i if xcomp is not None else -1) + 1
                 span = (prep.i + 1, end)
-            elif lemma != "call" and obj is not None:
+            elif obj is not None and (xcomp is not None or lemma in vocab.appeal_object):
                 end = max(obj.right_edge.i, xcomp.right_edge.i if xcomp is not None else -1) + 1
                 span = (obj.left_edge.i, end)
             elif lemma != "call" and xcomp is not None:

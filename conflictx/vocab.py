@@ -18,6 +18,7 @@ class SpeechVocab:
         self.appeal_preps = frozenset(d["appeal_preps"])
         self.nouns = frozenset(d["speech_nouns"])
         self.content_nouns = frozenset(d["content_nouns"])
+        self.appeal_object = frozenset(d["appeal_object_verbs"])
         self.all_verbs = self.say | self.appeal | self.accuse | self.topic
         self.not_content = tuple(d.get("not_content_starts", []))
         self.evidential = frozenset(d.get("evidential_verbs", []))
