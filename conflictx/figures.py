@@ -218,8 +218,8 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = cv.nouns.get(head.lower_)
             if (head.lower_ == "home" and tok.lower_ == "to") or (head.lower_ in cv.settlements and tok.lower_ == "of"):
                 return "population"   # "home to 1.5 million people", "a town of 20,000 people"
-            if cat in {"population", "killed"} and head.lower_ in {"population", "toll", "death toll"}:
-                return cat
+            if cat in {"population", "killed"} and head.lower_ in {"population", "toll", "death toll", "life", "lives"}:
+                return cat   # "a population of 20,000", "claimed the lives of 12 people"
         if head.pos_ in {"VERB", "AUX", "ADJ"} or head.tag_ == "VBN":
             cat = _category_of_word(head)
             if cat:
@@ -476,6 +476,11 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             category = "killed"   # "100 bodies scattered along the road", "burned bodies"
         if category == "displaced" and unit_low in cv.not_displaced:
             category = "other"   # "expelled 60 diplomats"
+        if category is None and unit is None and num_head.dep_ == "appos" and figures:
+            # "claimed the lives of 12 people, six in each": a share of the count just before
+            between = doc.text[figures[-1].end:full.start_char]
+            if len(between) <= 30 and between.rstrip().endswith(",") and "." not in between:
+                category, unit, part_of = figures[-1].category, figures[-1].unit, len(figures) - 1
         if category is None:
             if unit is None:
                 continue
