@@ -566,7 +566,12 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     def ident(p: Place, sp: Span):
         if p.kind == "unresolved":
             return ("unresolved", fold(sp.text))
-        return ("gn", p.geonameid) if p.geonameid and p.kind == "city" else (p.kind, p.country, p.name)
+        if p.geonameid and p.kind == "city":
+            return ("gn", p.geonameid)
+        words = fold(p.name).split()
+        if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
+            words = words[:-1]     # "Amhara Region" (curated) and "Amhara" (a division) are one region
+        return (p.kind, p.country, " ".join(words))
 
     spans = [sp for sp, _ in resolved]
     parent = list(range(len(resolved)))

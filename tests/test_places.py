@@ -243,3 +243,9 @@ def test_bodies_named_like_towns_abroad_are_not_places(run, text):
 def test_arabic_particles_stay_inside_a_name(run):
     out = run("A recent attack by the rebels on Wad al-Arvel village has killed at least 100 people.")
     assert [l["name"] for l in out["locations"]] == ["Wad al-Arvel"]
+
+
+def test_region_with_and_without_its_suffix_is_one_place(run):
+    out = run("An aid worker was killed in the volatile Amhara region, aid groups said. "
+              "He was kidnapped by a group operating in the North Wello Zone in Amhara.")
+    assert [l["name"] for l in out["locations"]].count("Amhara") == 1, out["locations"]
