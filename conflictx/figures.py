@@ -411,6 +411,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"} \
                 and num_head.head.lower_ not in cv.adjectives:
             noun = num_head.head
+            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i == noun.i + 1:
+                noun = noun.head   # "14 aid workers": the parser hangs the number on "aid"
         elif num_head.pos_ in {"NOUN"} and not num_head.like_num and num_head.lower_ not in cv.vague:
             noun = num_head
         else:
