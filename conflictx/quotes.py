@@ -616,13 +616,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
         _add(found, found_starts, (q.start, q.end, "direct", subj, cue, ""))
     for subj, cue, qs in mixed.values():
         start = cue.i + 1
-        while start < len(doc) and (doc[start].lower_ == "that" or doc[start].is_punct) and doc[start].idx < qs[0].open_start:
+        # "said Sunday that ...", "said on Tuesday that ...": the content starts after "that"
+        while start < len(doc) and doc[start].idx < qs[0].open_start and (
+                doc[start].lower_ in {"that", "on"} or doc[start].is_punct or doc[start].ent_type_ in {"DATE", "TIME"}):
             start += 1
         _add(found, found_starts, (doc[start].idx, qs[-1].close_end, "mixed", subj, cue, ""))
     # "The agency says the rebels claim 400 troops were killed": the claim is the rebels'; the
     # reporter of a claim gives way to the claimant when the reported clause is the claim itself
+    # ("X says it has asked": X's; "X said the group had declared a week of mourning": a deed, X's words)
     claim_verbs = {f[4].i: f for f in found if f[4] is not None and f[3] is not None
-                   and f[4].lemma_.lower() in vocab.say and f[3].pos_ != "PRON"}   # "X says it has asked": X's
+                   and f[4].lemma_.lower() in vocab.say and f[3].pos_ != "PRON"
+                   and (f[4].lemma_.lower() == "claim" or any(c.dep_ == "ccomp" for c in f[4].children))}
     found = [f for f in found if not (f[4] is not None and any(
         c.dep_ in {"ccomp", "parataxis"} and c.i in claim_verbs and f[0] <= claim_verbs[c.i][3].idx < f[1]
         for c in f[4].children))]
