@@ -368,8 +368,9 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             continue   # an age
         if re.match(r"^0\d", first.text):
             continue   # phone numbers, codes
+        headline_verb = prev_tok is not None and _headline_verb(prev_tok) is not None   # "Bomb Kills 8, Wounds 4"
         if prev_tok is not None and prev_tok.text[:1].isupper() and prev_tok.pos_ in {"PROPN", "NOUN"} and \
-                span[-1].head.i == prev_tok.i and prev_tok.lower_ not in cv.person_units:
+                span[-1].head.i == prev_tok.i and prev_tok.lower_ not in cv.person_units and not headline_verb:
             continue   # an identifier: "Article 12", "Route 9", "Resolution 2334"
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.text in {"-", "‑"} and not span[-1].whitespace_ and span.end + 1 < len(doc) \
@@ -409,7 +410,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             noun = pobj
         elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"} \
-                and num_head.head.lower_ not in cv.adjectives:
+                and num_head.head.lower_ not in cv.adjectives and not (headline_verb and num_head.head.i == prev_tok.i):
             noun = num_head.head
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i == noun.i + 1:
                 noun = noun.head   # "14 aid workers": the parser hangs the number on "aid"

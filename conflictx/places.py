@@ -495,6 +495,32 @@ def _host_settlement(doc: Doc, token_i: int, resolved: list[tuple[Span, Place]])
     return after[0] if after else None
 
 
+def _list_mates(doc: Doc, gaz: Gazetteer, resolved: list[tuple[Span, Place]]) -> list[tuple[Span, Place]]:
+    """ "its provinces - Arvel, Brisk and Yala -": names coordinated with a resolved town or
+    province are towns or provinces of the same country, when the gazetteer has them there."""
+    covered = {i for sp, _ in resolved for i in range(sp.start, sp.end)}
+    out = []
+    for sp, place in list(resolved):
+        if place.kind not in {"city", "province", "state"} or not place.country:
+            continue
+        head = sp[-1]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        for mate in [head, *(t for t in head.subtree if t.dep_ == "conj")]:
+            if mate.i in covered or mate.pos_ != "PROPN" or not mate.text[:1].isupper():
+                continue
+            start = mate.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == mate.i and start - 1 not in covered:
+                start -= 1
+            run = doc[start:mate.i + 1]
+            same = [c for c in gaz.cities(run.text) if c.country == place.country and c.primary] or \
+                [r for r in gaz.region(run.text) if r.country == place.country]
+            if same:
+                out.append((run, max(same, key=lambda c: c.population)))
+                covered.update(range(run.start, run.end))
+    return out
+
+
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     """Resolve place mentions, relabel the doc's entities, return one Location per real place."""
     gaz = gaz or get_gazetteer()
@@ -555,6 +581,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
                 place = Place("", "unresolved", part.country, part.lat, part.lon)
         if place is not None:
             resolved.append((sp, place))
+    resolved.extend(_list_mates(doc, gaz, resolved))
+    resolved.sort(key=lambda r: r[0].start)
     # relabel: every resolved mention becomes a GPE (countries, cities) or LOC (regions)
     new_ents = [Span(doc, sp.start, sp.end, label="GPE" if p.kind in {"country", "city"} else "LOC")
                 for sp, p in resolved]

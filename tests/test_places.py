@@ -249,3 +249,10 @@ def test_region_with_and_without_its_suffix_is_one_place(run):
     out = run("An aid worker was killed in the volatile Amhara region, aid groups said. "
               "He was kidnapped by a group operating in the North Wello Zone in Amhara.")
     assert [l["name"] for l in out["locations"]].count("Amhara") == 1, out["locations"]
+
+
+def test_names_listed_with_a_town_are_towns_of_that_country(run):
+    out = run("Thailand is majority Buddhist, but its three southern border provinces with Malaysia - "
+              "Pattani, Narathiwat and Yala - are 80 percent ethnic Malay Muslim.")
+    got = {l["name"]: l["country"] for l in out["locations"]}
+    assert got.get("Pattani") == "TH" and got.get("Narathiwat") == "TH", got
