@@ -194,6 +194,22 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """ "acknowledged for the first time that X was killed", "made it clear Sunday that ...": a
+    "that" clause the parser hung elsewhere, after only a short phrase with no verb of its own."""
+    sent_end = sent_range(doc, tok.i)[1]
+    for k in range(tok.i + 1, min(sent_end, tok.i + 10)):
+        t = doc[k]
+        if t.lower_ == "that":
+            head = t.head
+            if head.pos_ in {"VERB", "AUX"} and head.i > t.i + 1:
+                return t.i + 1, _clause_end(head)
+            return None
+        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", ",", '"', "“", "”"}:
+            return None
+    return None
+
+
 def _relative_clause(comp: Token) -> bool:
     """ "agreed to a deal last year that ended the war": a relative clause on a noun that the
     parser hung on the verb as its complement."""
@@ -238,6 +254,14 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
                 continue
+        if lemma == "make" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"it", "clear"} \
+                and "clear" in {doc[tok.i + 1].lower_, doc[tok.i + 2].lower_}:
+            # "the government made it clear Sunday that ...": a statement
+            clause = _that_clause_after(doc, doc[tok.i + 1])
+            subj = subject_of(tok)
+            if clause is not None and _speaker_like(subj):
+                out.append(Candidate(clause[0], clause[1], tok, subj))
+            continue
         if lemma not in vocab.all_verbs and lemma not in vocab.naming:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
@@ -286,11 +310,15 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     # "..., witnesses said, armed men opened fire": the words after the aside
                     span = (tok.right_edge.i + 1, span[1])
             else:
+                # "acknowledged for the first time that ..."
+                that = _that_clause_after(doc, tok) if tok.pos_ in {"VERB", "AUX"} else None
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
                 order = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(
                     g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
-                if obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
+                if that is not None:
+                    span = that
+                elif obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
                     span = (obj.left_edge.i, order.right_edge.i + 1)   # "warned civilians to leave the area"
                 elif obj is not None and any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
                     # headline style: "Rebels claim 30 soldiers killed ..., and 12 injured"
