@@ -194,6 +194,15 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+def _statement_author(verb: Token) -> Token | None:
+    """The author of "a statement by X" that is the object or subject of ``verb``."""
+    noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in speech().nouns), None)
+    if noun is None:
+        return None
+    return next((g for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                 for g in c.children if g.dep_ == "pobj"), None)   # the parser may hang "by" on the verb
+
+
 def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """ "acknowledged for the first time that X was killed", "made it clear Sunday that ...": a
     "that" clause the parser hung elsewhere, after only a short phrase with no verb of its own."""
@@ -598,7 +607,13 @@ def find_quotes(doc: Doc) -> list[Quote]:
             for tok in _cue_window(doc, q):
                 if index.covering(tok.idx) is not None:
                     continue
-                if tok.lemma_.lower() in vocab.say and tok.pos_ in {"VERB", "AUX"}:
+                author = _statement_author(tok) if tok.lemma_.lower() == "read" else None
+                if author is not None:
+                    # '"We condemn ...," read a statement by the coordinator': the author speaks
+                    dist = min(abs(tok.idx - q.close_end), abs(q.open_start - tok.idx))
+                    if best is None or dist < best[0]:
+                        best = (dist, author, tok)
+                elif tok.lemma_.lower() in vocab.say and tok.pos_ in {"VERB", "AUX"}:
                     s = subject_of(tok)
                     if s is None or q.open_start <= s.idx < q.close_end:
                         continue
