@@ -123,6 +123,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
         return subject_of(holder, depth + 1)
     if subjects:
+        # two subjects: one right after a verb is that verb's object ("A resident who tried to help
+        # the refugees said ...": not the refugees)
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if c.left_edge.i == 0 or verb.doc[c.left_edge.i - 1].pos_ != "VERB"] or subjects
         # the subject nearest the verb ("BAMAKO, March 4 (Reuters) - Mali's army said")
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
