@@ -93,6 +93,17 @@ def surname_key(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[k:]).strip().lower()
 
 
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "dos", "das"}
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a person's name: capitalised, a particle ("bin", "van"), or after a joining
+    hyphen ("Ki-moon")."""
+    doc = tok.doc
+    return tok.text[:1].isupper() or tok.lower_ in NAME_PARTICLES or (
+        tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_)
+
+
 class SpeakerResolver:
     """Canonical names over one document, in reading order."""
 
@@ -102,6 +113,7 @@ class SpeakerResolver:
         self.av = actors()
         # full person names by each of their name parts (surname first)
         self.persons: dict[str, str] = {}
+        self.name_parts: dict[str, str] = {}   # full names by their first part (family-name-first names)
         self.roles: dict[str, str] = {}
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
@@ -143,7 +155,7 @@ class SpeakerResolver:
         if any(t.text in {"-", "–", "—"} and t.whitespace_ and t.i > ent.start and ent.doc[t.i - 1].whitespace_ for t in ent):
             return   # "Nordland Republic - Nordland": a dateline run into the first words, not a name
         toks = self._strip(list(ent))
-        if not toks or not all(t.text[:1].isupper() for t in toks if t.is_alpha):
+        if not toks or not all(_name_word(t) for t in toks if t.is_alpha):
             return
         name = self.doc[toks[0].i:toks[-1].i + 1].text
         if len(toks) >= 2:
@@ -152,13 +164,17 @@ class SpeakerResolver:
             if cur is None or len(name) > len(cur):
                 self.persons[last] = name
             self.persons.setdefault(name.lower(), name)
+            self.name_parts.setdefault(toks[0].lower_, name)   # "Mr. Ban" for "Ban Ki-moon"
 
     def full_person_name(self, span: Span) -> str | None:
         toks = self._strip(list(span))
         if not toks:
             return None
         text = self.doc[toks[0].i:toks[-1].i + 1].text
-        return self.persons.get(text.lower()) or self.persons.get(surname_key(toks)) or self.persons.get(toks[-1].text.lower())
+        found = self.persons.get(text.lower()) or self.persons.get(surname_key(toks)) or self.persons.get(toks[-1].text.lower())
+        if found is None and len(toks) == 1:
+            found = self.name_parts.get(toks[0].lower_)   # "Mr. Ban" after "Ban Ki-moon"
+        return found
 
     def _previous(self, at: int, want_person: bool | None) -> Speaker | None:
         for idx, sp in reversed(self.history[-200:]):
@@ -310,6 +326,11 @@ class SpeakerResolver:
             if fuller is not None:
                 return Speaker(fuller.name, mention, fuller.role, fuller.type, fuller.represents,
                                span.start_char, span.end_char)
+        # "The U.N. chief vowed ..." after "the United Nations chief, Ban Ki-moon, visited ..."
+        if definite and head.pos_ == "NOUN" and len(core) <= 4:
+            named = self._apposed_person(head)
+            if named is not None:
+                return Speaker(named.name, mention, named.role or core.text, "person", None, span.start_char, span.end_char)
         # "the group said": a definite description refers back to the body named before
         if definite and all(t.pos_ != "PROPN" for t in core) and len(core) <= 3:
             earlier = self._antecedent(core, head)
@@ -386,6 +407,19 @@ class SpeakerResolver:
         if any(e.label_ == "GPE" for e in ents):
             return "government"
         return "unknown"
+
+    def _apposed_person(self, head: Token) -> Speaker | None:
+        """The person an earlier apposition gave this title: "the army chief, Ivo Renk," or
+        "Ivo Renk, the army chief," for a later "the chief"."""
+        lemma = head.lemma_.lower()
+        for ent in reversed(self.ents_in(max(0, head.i - LOOKBACK_TOKENS), head.i)):
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            if (root.dep_ == "appos" and root.head.lemma_.lower() == lemma) or any(
+                    c.dep_ == "appos" and c.lemma_.lower() == lemma for c in root.children):
+                return self.make(ent, root)
+        return None
 
     def _antecedent(self, core: Span, head: Token) -> Speaker | None:
         """The earlier speaker or body a definite description ("the ministry") points to, in order:
