@@ -91,6 +91,12 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _closes_sentence(verb: Token) -> bool:
+    """A speech verb that ends its sentence: "..., witnesses said." """
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.text in {".", "!", "?"} or nxt.is_space
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a speech verb; participles and conjuncts inherit their head's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -101,14 +107,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             root = root.head
         if root.pos_ in {"NOUN", "PROPN"}:
             return root
-    if not subjects and verb.dep_ == "ROOT" and verb.i > 0:
-        # "..., aid workers and residents say." where the parser lost the subject
+    if verb.dep_ == "ROOT" and verb.i > 0 and (not subjects or _closes_sentence(verb)):
+        # "..., aid workers and residents say." where the parser lost the subject, or took it from
+        # the report ("killing 32 people, including 11 children, activists and medics said.")
         k = verb.i - 1
         while k > 0 and not verb.doc[k].is_punct and verb.i - k <= 10:
             k -= 1
-        nouns = [t for t in verb.doc[k + 1:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
-        if nouns and verb.doc[k].text == ",":
-            return nouns[-1]
+        between = verb.doc[k + 1:verb.i]
+        nouns = [t for t in between if t.pos_ in {"NOUN", "PROPN"}]
+        if nouns and verb.doc[k].text == "," and (not subjects or (
+                all(s.i < k for s in subjects) and not any(t.pos_ in {"VERB", "AUX", "NUM"} for t in between))):
+            return nouns[-1] if not subjects else nouns[0]
     if not subjects and verb.dep_ == "conj" and verb.lemma_.lower() in speech().all_verbs:
         # "X says A is stable and called on B ...": the parser hangs the second speech verb inside
         # the reported clause; its subject is the reporter's
@@ -318,7 +327,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 if comp.i < tok.i:
                     # "X, Petrov said, ...": X is his, up to where his attribution begins
                     lead = noun_phrase(subj).start if subj is not None and subj.i < tok.i else tok.i
-                    span = (span[0], min(span[1], lead))
+                    if subj is not None and subj.head.i != tok.i and subj.i < tok.i and _closes_sentence(tok):
+                        span = (span[0], lead)   # a speaker the parser hung on the report: all before it
+                    else:
+                        span = (span[0], min(span[1], lead))
                 elif parenthetical:
                     # "..., witnesses said, armed men opened fire": the words after the aside
                     span = (tok.right_edge.i + 1, span[1])
