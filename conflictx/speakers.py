@@ -227,7 +227,8 @@ class SpeakerResolver:
         for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):sent_start]):
             if hist is not None and t.i <= hist[0]:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and t.head.dep_ != "relcl":
+                # (not "Kessel" in "The front, which Kessel accuses of ..., said")
                 phrase = noun_phrase(t, with_conj=False)
                 if t.lower_ in {"people", "residents", "villagers", "refugees", "survivors", "witnesses"}:
                     if tok.lower_ in {"they", "them"} and t.head.dep_ == "ROOT" and \
