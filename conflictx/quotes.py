@@ -25,7 +25,8 @@ QUOTE_MARKS = {'"', "“", "”"}
 MIXED_GAP_WORDS = 6   # words between a speech verb and a quotation that make one mixed quote
 CLOSING_PUNCT = " .,!?;:\"”’'"
 CUE_REACH = 40   # tokens either side of a quotation searched for its cue
-DATELINE = re.compile(r"^[^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]\s*")   # "CITY, Oct 17 (Reuters) - "
+# "CITY, Oct 17 (Reuters) - ", "Goma (DR Congo) (AFP) - ": at most two bracketed parts, each bounded
+DATELINE = re.compile(r"^[^\n()]{0,60}(?:\([^()\n]{1,30}\)\s*){1,2}[-–—]\s*")
 
 
 @dataclass

@@ -199,8 +199,9 @@ class SpeakerResolver:
                     continue   # "Dana Ruhl was shot ... He said:": the victim, not the next speaker
                 phrase = noun_phrase(t, with_conj=False)
                 if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
-                        and not any(c.dep_ == "appos" for c in t.children):
-                    continue   # "The Harbour Estate is ...": a name the model gave to a body or a place
+                        and not any(c.dep_ == "appos" and "(" not in {self.doc[c.left_edge.i].text, self.doc[c.left_edge.i - 1].text}
+                                    for c in t.children):
+                    continue   # "The Harbour Estate is ...", "Goma (DR Congo)": a body or a place
                 sp = self.make(phrase, t)
                 if sp.type != "person" and t.pos_ == "NOUN":
                     # "Velmoran defence minister and spokesman Ivo Renk has confirmed ...": the name
