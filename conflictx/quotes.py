@@ -16,7 +16,9 @@ from .vocab import actors, casualties, speech
 # Surface forms of quotations (linear-time: negated character classes, no nesting, no backtracking).
 # a curly opening closes at ”, at a straight " before a space or punctuation (mixed marks are
 # common in scraped news: “We are ready," he said), or at the end of the line
-CURLY = re.compile(r'“([^“”\n]*?)(?:”|"(?=[\s,.;:!?)]|$)|(?=\n|$))')
+# a quotation closes with ”, with a straight mark, at the end of its line, or (paragraphs run
+# together) where the next one opens after a full stop: '“... she was with. “At least three ...”'
+CURLY = re.compile(r'“([^“”\n]*?)(?:”|"(?=[\s,.;:!?)]|$)|(?<=[.!?])(?=\s+“)|(?=\n|$))')
 STRAIGHT = re.compile(r'"([^"“”\n]*)["”]')   # a straight opening may close with a curly mark
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
