@@ -235,6 +235,16 @@ def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
     return None
 
 
+WH_WORDS = {"what", "why", "how", "where", "when", "whether", "who", "whom", "which", "if"}
+
+
+def _indirect_question(comp: Token) -> bool:
+    """A reported clause that opens with its own question word after the verb: "explained what
+    sparked the attack" (not the relative "who" of "the commander, who he said fought off ...")."""
+    first = comp.doc[comp.left_edge.i]
+    return first.lower_ in WH_WORDS and first.i > comp.head.i and (first.head.i == comp.i or first.i == comp.i)
+
+
 def _relative_clause(comp: Token) -> bool:
     """ "agreed to a deal last year that ended the war": a relative clause on a noun that the
     parser hung on the verb as its complement."""
@@ -311,6 +321,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         span = None
         if lemma in vocab.say:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
+            if comp is not None and _indirect_question(comp):
+                continue   # "explained what sparked the attack", "asked me what I was doing": no statement
             if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
                     and comp.i < tok.i and any(t.text == ";" for t in doc[comp.i:tok.i]):
                 comp = None   # "A say X; B deny Y": two attributions the parser chained together

@@ -93,6 +93,15 @@ def surname_key(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[k:]).strip().lower()
 
 
+def _reported(tok: Token) -> bool:
+    """A token inside the clause a speech verb reports ("X said [Y took office]")."""
+    say = speech().say
+    for anc in tok.ancestors:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in say:
+            return True
+    return False
+
+
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "dos", "das"}
 
 
@@ -197,6 +206,8 @@ class SpeakerResolver:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
                 if t.dep_ == "nsubjpass" and best is not None:
                     continue   # "Dana Ruhl was shot ... He said:": the victim, not the next speaker
+                if best is not None and _reported(t):
+                    continue   # "Ana Sol told VOA the raid came after Ivo Renk took office. He said ...": Sol
                 phrase = noun_phrase(t, with_conj=False)
                 if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
                         and not any(c.dep_ == "appos" and "(" not in {self.doc[c.left_edge.i].text, self.doc[c.left_edge.i - 1].text}
