@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .numbers import parse_number
 from .result import Figure, Quote
 from .sentences import sent_range
-from .vocab import casualties
+from .vocab import casualties, speech
 
 EXCLUDED_LABELS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 NUMBER_JOINERS = {"million", "billion", "thousand", "hundred", "mn", "bn", "-", "dozen", "1/2", "½", "1/4", "¼", "3/4", "¾"}
@@ -115,6 +115,13 @@ def _category_of_word(tok: Token) -> str | None:
             return "destroyed"   # "set on fire", "set ablaze"
         if lemma in {"seek", "find", "take"} and any(c.dep_ == "dobj" and c.lower_ in cv.refuge for c in tok.children):
             return "displaced"   # "22,000 civilians have sought refuge"
+        if lemma in cv.removal and (
+                any(t.dep_ == "pobj" and t.lower_ in cv.homes and t.head.lower_ in {"from", "of"}
+                    for c in tok.children if c.dep_ == "prep" for t in c.subtree)
+                or any(c.dep_ == "xcomp" and cv.verbs.get(c.lemma_.lower()) == "displaced" for c in tok.children)):
+            # "drove 130,000 people from their homes", "forced 5,000 families out of their homes",
+            # "were forced to flee" (but not "forced 30 men to dig trenches")
+            return "displaced"
         return cv.verbs.get(lemma) or (cv.adjectives.get(low) if tok.tag_ in {"VBN", "VBG"} else None)
     if tok.pos_ in {"ADJ", "NOUN"} or tok.tag_ == "VBN":
         return cv.adjectives.get(low) or cv.verbs.get(lemma)
@@ -241,6 +248,14 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
                     cat = cv.nouns.get(subj.lower_) or cv.nouns.get(subj.lemma_.lower())
                     if cat:
                         return cat
+            if dep == "dobj" and head.lemma_.lower() in speech().say:
+                # "townspeople claim 25 civilians, including children, were killed": the parser makes
+                # the victims the object of "claim" and leaves "were killed" without a subject
+                clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i
+                               and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)), None)
+                cat = _category_of_word(clause) if clause is not None else None
+                if cat:
+                    return _adjust(cat, clause, unit_is_person)
             if dep in {"dobj", "nsubjpass", "attr", "oprd"}:
                 # "killing at least 12": the number is the object of a participle
                 break
@@ -256,6 +271,13 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
     has killed nearly 2,000 people started ...", where the parser makes the people the subject of
     "started") or a participle right after ("32 people killed") in the same clause."""
     cv = casualties()
+    if span.start > 0 and doc[span.start - 1].lower_ == "to":
+        # "..., bringing the death toll in three days of fighting to about 43"
+        for t in reversed(doc[max(sent_range(doc, span.start)[0], span.start - 12):span.start - 1]):
+            if t.text in {".", ";"}:
+                break
+            if t.lower_ == "toll":
+                return cv.nouns.get("toll")
     for t in reversed(doc[max(0, span.start - 3):span.start]):
         if t.is_punct:
             break

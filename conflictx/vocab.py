@@ -53,6 +53,8 @@ class CasualtyVocab:
         self.dead_units = frozenset(d.get("dead_units", []))
         self.single_persons = frozenset(d.get("single_person_nouns", []))
         self.refuge = frozenset(d.get("refuge_nouns", []))
+        self.homes = frozenset(d["home_nouns"])
+        self.removal = frozenset(d["removal_verbs"])
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
 
