@@ -267,9 +267,9 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
 
 
 def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
-    """When the parse gives nothing: a casualty verb right before ("killing at least 32", "the war that
-    has killed nearly 2,000 people started ...", where the parser makes the people the subject of
-    "started") or a participle right after ("32 people killed") in the same clause."""
+    """When the parse gives nothing: a casualty verb right before ("killing at least 32", "the feud
+    that has killed some 900 villagers began ...", where the parser makes the villagers the subject
+    of "began") or a participle right after ("32 people killed") in the same clause."""
     cv = casualties()
     if span.start > 0 and doc[span.start - 1].lower_ == "to":
         # "..., bringing the death toll in three days of fighting to about 43"
@@ -283,7 +283,7 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
             break
         headline = _headline_verb(t) if t.i == span.start - 1 else None
         if headline:
-            return _adjust(headline, t, unit_is_person)   # "Shelling Kills 18 Civilians": tagged a proper noun
+            return _adjust(headline, t, unit_is_person)   # "Shelling Kills 9 Villagers": tagged a proper noun
         perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
         if t.pos_ == "VERB" and (t.tag_ in {"VBG", "VBD", "VBZ", "VBP"} or perfect) and cv.verbs.get(t.lemma_.lower()):
             return _adjust(cv.verbs[t.lemma_.lower()], t, unit_is_person)
@@ -297,7 +297,7 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
 
 def _headline_verb(tok: Token) -> str | None:
     """The category of a capitalised casualty verb right before a number in a Title Case headline
-    ("Kills 18", "Kill 21"), which the tagger may take for a name."""
+    ("Kills 9", "Kill 14"), which the tagger may take for a name."""
     if not tok.is_title or tok.pos_ not in {"PROPN", "NOUN", "VERB"}:
         return None
     verbs = casualties().verbs
@@ -390,7 +390,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             continue   # an age
         if re.match(r"^0\d", first.text):
             continue   # phone numbers, codes
-        headline_verb = prev_tok is not None and _headline_verb(prev_tok) is not None   # "Bomb Kills 8, Wounds 4"
+        headline_verb = prev_tok is not None and _headline_verb(prev_tok) is not None   # "Blast Kills 3, Wounds 7"
         if prev_tok is not None and prev_tok.text[:1].isupper() and prev_tok.pos_ in {"PROPN", "NOUN"} and \
                 span[-1].head.i == prev_tok.i and prev_tok.lower_ not in cv.person_units and not headline_verb:
             continue   # an identifier: "Article 12", "Route 9", "Resolution 2334"

@@ -129,7 +129,7 @@ WITHIN_KM = 800            # a town said to be in a region lies this close to th
 BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
 ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
 UNRESOLVED = Place("", "unresolved", None, None, None)
-# "Southern Gaza" in a headline: a part of a known place; alone ("in Central, Southern Gaza") no place
+# "Northern Norland" in a headline: a part of a known place; alone ("in Central, Northern Norland") no place
 DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                    "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
@@ -285,7 +285,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     best = max(cities, key=score)
     if label not in PLACE_LABELS and context and best.country not in context and best.country not in neigh \
             and gaz.capitals.get(key) != best.country:
-        return None   # a body or movement named like a town abroad ("the Taliban", "the Moro ... Front")
+        return None   # a body or movement named like a small town abroad ("the Arvel Liberation Front")
     if label in PLACE_LABELS and context and best.population < 100_000 and best.country not in context \
             and best.country not in neigh and (within is None or within.country != best.country):
         # a small town abroad that shares the name of a place the article is about ("the town of
@@ -496,7 +496,7 @@ def _host_settlement(doc: Doc, token_i: int, resolved: list[tuple[Span, Place]])
 
 
 def _list_mates(doc: Doc, gaz: Gazetteer, resolved: list[tuple[Span, Place]]) -> list[tuple[Span, Place]]:
-    """ "its provinces - Arvel, Brisk and Yala -": names coordinated with a resolved town or
+    """ "its provinces - Arvel, Brisk and Kessel -": names coordinated with a resolved town or
     province are towns or provinces of the same country, when the gazetteer has them there."""
     covered = {i for sp, _ in resolved for i in range(sp.start, sp.end)}
     out = []
@@ -577,7 +577,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         if place is UNRESOLVED and len(sp) > 1 and sp[0].lower_ in DIRECTION_WORDS:
             part = _resolve(gaz, sp[1:].text, label, sp[1:], context, anchors)
             if part is not None and part is not UNRESOLVED:
-                # "Southern Gaza", "Eastern Ukraine": a part of that place, not the place itself
+                # "Southern Norland", "Eastern Velmora": a part of that place, not the place itself
                 place = Place("", "unresolved", part.country, part.lat, part.lon)
         if place is not None:
             resolved.append((sp, place))
@@ -598,7 +598,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             return ("gn", p.geonameid)
         words = fold(p.name).split()
         if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
-            words = words[:-1]     # "Amhara Region" (curated) and "Amhara" (a division) are one region
+            words = words[:-1]     # "Norland Region" and "Norland" (curated and division names) are one region
         return (p.kind, p.country, " ".join(words))
 
     spans = [sp for sp, _ in resolved]

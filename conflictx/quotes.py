@@ -27,7 +27,7 @@ QUOTE_MARKS = {'"', "“", "”"}
 MIXED_GAP_WORDS = 6   # words between a speech verb and a quotation that make one mixed quote
 CLOSING_PUNCT = " .,!?;:\"”’'"
 CUE_REACH = 40   # tokens either side of a quotation searched for its cue
-# "CITY, Oct 17 (Reuters) - ", "Goma (DR Congo) (AFP) - ": at most two bracketed parts, each bounded
+# "CITY, Oct 17 (Reuters) - ", "Arvel (North Velmora) (Agency) - ": at most two bracketed parts, each bounded
 DATELINE = re.compile(r"^[^\n()]{0,60}(?:\([^()\n]{1,30}\)\s*){1,2}[-–—]\s*")
 
 
@@ -112,7 +112,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return root
     if verb.dep_ == "ROOT" and verb.i > 0 and (not subjects or _closes_sentence(verb)):
         # "..., aid workers and residents say." where the parser lost the subject, or took it from
-        # the report ("killing 32 people, including 11 children, activists and medics said.")
+        # the report ("..., trapping nine families, including four infants, neighbours and firemen said.")
         k = verb.i - 1
         while k > 0 and not verb.doc[k].is_punct and verb.i - k <= 10:
             k -= 1
@@ -220,7 +220,7 @@ def _statement_author(verb: Token) -> Token | None:
 
 
 def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
-    """ "acknowledged for the first time that X was killed", "made it clear Sunday that ...": a
+    """ "admitted for the first time that X had died", "made it clear on Friday that ...": a
     "that" clause the parser hung elsewhere, after only a short phrase with no verb of its own."""
     sent_end = sent_range(doc, tok.i)[1]
     for k in range(tok.i + 1, min(sent_end, tok.i + 10)):
@@ -291,7 +291,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 continue
         if lemma == "make" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"it", "clear"} \
                 and "clear" in {doc[tok.i + 1].lower_, doc[tok.i + 2].lower_}:
-            # "the government made it clear Sunday that ...": a statement
+            # "the ministry made it clear on Friday that ...": a statement
             clause = _that_clause_after(doc, doc[tok.i + 1])
             subj = subject_of(tok)
             if clause is not None and _speaker_like(subj):
@@ -489,7 +489,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
 
 
 def _content_noun_candidates(doc: Doc) -> list[Candidate]:
-    """ "amid United Nations warnings that famine looms", "the army's claim that ...": a statement
+    """ "amid Red Cross warnings that the dam may fail", "the army's claim that ...": a statement
     noun with a "that" clause is a statement when the noun names its author."""
     vocab = speech()
     out = []
@@ -690,7 +690,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         _add(found, found_starts, (q.start, q.end, "direct", subj, cue, ""))
     for subj, cue, qs in mixed.values():
         start = cue.i + 1
-        # "said Sunday that ...", "said on Tuesday that ...": the content starts after "that"
+        # "said Friday that ...", "said on Friday that ...": the content starts after "that"
         while start < len(doc) and doc[start].idx < qs[0].open_start and (
                 doc[start].lower_ in {"that", "on"} or doc[start].is_punct or doc[start].ent_type_ in {"DATE", "TIME"}):
             start += 1

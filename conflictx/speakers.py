@@ -107,7 +107,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der
 
 def _name_word(tok: Token) -> bool:
     """A word of a person's name: capitalised, a particle ("bin", "van"), or after a joining
-    hyphen ("Ki-moon")."""
+    hyphen ("Ji-hoon")."""
     doc = tok.doc
     return tok.text[:1].isupper() or tok.lower_ in NAME_PARTICLES or (
         tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_)
@@ -173,7 +173,7 @@ class SpeakerResolver:
             if cur is None or len(name) > len(cur):
                 self.persons[last] = name
             self.persons.setdefault(name.lower(), name)
-            self.name_parts.setdefault(toks[0].lower_, name)   # "Mr. Ban" for "Ban Ki-moon"
+            self.name_parts.setdefault(toks[0].lower_, name)   # "Mr. Pak" for "Pak Ji-hoon"
 
     def full_person_name(self, span: Span) -> str | None:
         toks = self._strip(list(span))
@@ -182,7 +182,7 @@ class SpeakerResolver:
         text = self.doc[toks[0].i:toks[-1].i + 1].text
         found = self.persons.get(text.lower()) or self.persons.get(surname_key(toks)) or self.persons.get(toks[-1].text.lower())
         if found is None and len(toks) == 1:
-            found = self.name_parts.get(toks[0].lower_)   # "Mr. Ban" after "Ban Ki-moon"
+            found = self.name_parts.get(toks[0].lower_)   # "Mr. Pak" after "Pak Ji-hoon"
         return found
 
     def _previous(self, at: int, want_person: bool | None) -> Speaker | None:
@@ -212,7 +212,7 @@ class SpeakerResolver:
                 if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
                         and not any(c.dep_ == "appos" and "(" not in {self.doc[c.left_edge.i].text, self.doc[c.left_edge.i - 1].text}
                                     for c in t.children):
-                    continue   # "The Harbour Estate is ...", "Goma (DR Congo)": a body or a place
+                    continue   # "The Harbour Estate is ...", "Arvel (North Velmora)": a body or a place
                 sp = self.make(phrase, t)
                 if sp.type != "person" and t.pos_ == "NOUN":
                     # "Velmoran defence minister and spokesman Ivo Renk has confirmed ...": the name
@@ -245,7 +245,7 @@ class SpeakerResolver:
                 if t.lower_ in {"people", "residents", "villagers", "refugees", "survivors", "witnesses"}:
                     if tok.lower_ in {"they", "them"} and t.head.dep_ == "ROOT" and \
                             any(c.dep_ in {"nummod", "amod", "compound"} for c in t.children):
-                        # "Two hundred displaced people met ... They say ...": that group of people
+                        # "Forty displaced farmers met ... They say ...": that group of people
                         return Speaker(phrase.text, phrase.text, None, "group", None, phrase.start_char, phrase.end_char)
                     continue
                 if t.pos_ == "NOUN" and t.tag_ != "NNS" and not self._body_word(t):
@@ -339,7 +339,7 @@ class SpeakerResolver:
             if fuller is not None:
                 return Speaker(fuller.name, mention, fuller.role, fuller.type, fuller.represents,
                                span.start_char, span.end_char)
-        # "The U.N. chief vowed ..." after "the United Nations chief, Ban Ki-moon, visited ..."
+        # "The Red Cross chief vowed ..." after "the Red Cross chief, Pak Ji-hoon, visited ..."
         if definite and head.pos_ == "NOUN" and len(core) <= 4:
             named = self._apposed_person(head)
             if named is not None:
@@ -401,7 +401,7 @@ class SpeakerResolver:
                 return Speaker(core.text, mention, role, "government",
                                country.name if country else iso, span.start_char, span.end_char)
             demonym = self.av.demonyms.get(core.text.lower()) if len(core) == 1 and head.dep_ == "amod" else None
-            if demonym and self.gaz.countries.get(demonym):   # "Russian claims that ...": Russia's
+            if demonym and self.gaz.countries.get(demonym):   # "Norwegian claims that ...": Norway's
                 name = self.gaz.countries[demonym].name
                 return Speaker(name, mention, role, "government", name, span.start_char, span.end_char)
             c = self.gaz.country(core.text)
