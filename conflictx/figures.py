@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import parse_number
 from .result import Figure, Quote
-from .sentences import sent_range
+from .sentences import sent_range, title_case
 from .vocab import casualties, speech
 
 EXCLUDED_LABELS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
@@ -298,10 +298,11 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
 def _headline_verb(tok: Token) -> str | None:
     """The category of a capitalised casualty verb right before a number in a Title Case headline
     ("Kills 9", "Kill 14"), which the tagger may take for a name."""
-    if not tok.is_title or tok.pos_ not in {"PROPN", "NOUN", "VERB"}:
+    if not tok.is_title or tok.pos_ not in {"PROPN", "NOUN", "VERB"} or not title_case(tok.doc, tok.i):
         return None
-    verbs = casualties().verbs
-    return verbs.get(tok.lower_) or (verbs.get(tok.lower_[:-1]) if tok.lower_.endswith("s") else None)
+    cv = casualties()
+    stem = next((w for w in (tok.lower_, tok.lower_[:-1] if tok.lower_.endswith("s") else "") if w in cv.headline_verbs), None)
+    return cv.verbs.get(stem) if stem else None
 
 
 def _adjust(cat: str, word: Token, unit_is_person: bool) -> str:

@@ -10,7 +10,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
-from .sentences import sent_id, sent_range
+from .sentences import sent_id, sent_range, title_case
 from .vocab import actors, casualties, speech
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -142,18 +142,11 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
            "north-east", "north-west", "south-east", "south-west"}
 
 
-def _title_case_sentence(span: Span) -> bool:
-    """A headline in Title Case: its capitals say nothing about names."""
-    start, end = sent_range(span.doc, span.start)
-    words = [t for t in span.doc[start:end] if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.text[:1].isupper() for t in words) * 3 >= len(words) * 2
-
-
 def _settlement_context(span: Span) -> bool:
     """Words that make an unknown name a place whatever the model says: "the village of X",
     "X village", "near X", "close to X", "north of X"."""
     doc = span.doc
-    if _title_case_sentence(span):
+    if title_case(span.doc, span.start):
         return False
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -242,7 +235,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         if len(parts) > 1 and all(p in av.demonyms for p in parts):
             return None   # "the Norlandian-Tarvessan border": two peoples' adjectives
         if len(span) == 1 and label in PLACE_LABELS and (span.start == sent_range(span.doc, span.start)[0]
-                                                         or _title_case_sentence(span)):
+                                                         or title_case(span.doc, span.start)):
             return None   # "Gunmen believed to be ...", "Troops Close In on Rebels": a capital, not a name
         root = span[-1]
         if root.dep_ in {"compound", "amod"} and root.head.i > root.i and (

@@ -29,3 +29,11 @@ def sent_range(doc: Doc, i: int) -> tuple[int, int]:
     ids, starts = bounds(doc)
     k = ids[i]
     return starts[k], starts[k + 1]
+
+
+def title_case(doc: Doc, i: int) -> bool:
+    """Whether the sentence holding token i is a headline in Title Case: its capitals say nothing
+    about names, and its verbs may be tagged as proper nouns."""
+    start, end = sent_range(doc, i)
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) * 3 >= len(words) * 2

@@ -55,6 +55,7 @@ class CasualtyVocab:
         self.refuge = frozenset(d.get("refuge_nouns", []))
         self.homes = frozenset(d["home_nouns"])
         self.removal = frozenset(d["removal_verbs"])
+        self.headline_verbs = frozenset(d["headline_verbs"])
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
 
