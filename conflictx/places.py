@@ -320,15 +320,16 @@ def _name_head(ent: Span, strong_place, label: str) -> Span | None:
 
 
 def _name_particle(doc: Doc, i: int) -> bool:
-    """ "al", "el" or a hyphen inside a name ("Wad al-Arvel", "Tell el-Brisk"), before a capital."""
+    """ "al-" or "el-", or a joining hyphen, inside a name ("Wad al-Arvel", "Tell el-Brisk"): only
+    written without spaces and before a capitalised word (so never "Arvel as Government ...")."""
     tok = doc[i]
-    if tok.lower_ in ARTICLE_PREFIXES:
-        nxt = i + 2 if i + 1 < len(doc) and doc[i + 1].text in HYPHENS and not tok.whitespace_ else i + 1
-    elif tok.text in HYPHENS and not tok.whitespace_ and not doc[i - 1].whitespace_:
+    if tok.lower_ in ARTICLE_PREFIXES and not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in HYPHENS:
+        nxt = i + 2
+    elif tok.text in HYPHENS and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
         nxt = i + 1
     else:
         return False
-    return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
+    return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper() and not doc[nxt - 1].whitespace_
 
 
 def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list[tuple[Span, str]]:
