@@ -150,6 +150,16 @@ def _predicate_category(verb: Token) -> str | None:
     return None
 
 
+INTRANSITIVE = {"die", "flee", "disappear", "perish", "vanish", "live"}   # their subject is the one it happens to
+
+
+def _relative_object(clause: Token) -> bool:
+    """ "the 300 civilians they had detained": the noun is the object of a relative clause that has
+    a subject of its own and no object; not "the villages where soldiers died"."""
+    return clause.lemma_.lower() not in INTRANSITIVE and not any(
+        c.dep_ == "dobj" or (c.dep_ == "advmod" and c.lower_ in {"where", "when", "why", "how"}) for c in clause.children)
+
+
 def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
     """Walk up from the counted noun to the verb or adjective that says what happened to it."""
     cv = casualties()
@@ -166,9 +176,7 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = _category_of_word(child)
             own_subject = child.dep_ == "relcl" and any(
                 c.dep_ == "nsubj" and c.i != anchor.i and c.lower_ not in {"who", "which", "that"} for c in child.children)
-            # "the 300 civilians they had detained": the noun is the object of the clause (it has none of its own)
-            is_object = own_subject and not any(c.dep_ == "dobj" for c in child.children)
-            if cat and (not own_subject or is_object):
+            if cat and (not own_subject or _relative_object(child)):
                 return _adjust(cat, child, unit_is_person)
     # "taken 12 soldiers prisoner"
     if any(c.lower_ in {"prisoner", "prisoners", "captive", "hostage", "hostages"} for c in (*anchor.children, *anchor.head.children)):
@@ -231,7 +239,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = _category_of_word(head)
             if cat:
                 # the agent of an active verb did the killing; only patients (or intransitive subjects) count
-                if dep == "nsubj" and head.lemma_.lower() not in {"die", "flee", "disappear", "perish", "vanish", "live"} \
+                if dep == "nsubj" and head.lemma_.lower() not in INTRANSITIVE \
                         and head.pos_ == "VERB" and head.tag_ != "VBN" and head.lower_ not in cv.adjectives:
                     return None
                 return _adjust(cat, head, unit_is_person)
@@ -240,7 +248,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
                 for c in head.children:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
                         cat = _category_of_word(c)
-                        if cat and (c.tag_ == "VBN" or dep == "nsubj" and c.lemma_.lower() in {"die", "flee", "disappear"}):
+                        if cat and (c.tag_ == "VBN" or (dep == "nsubj" and c.lemma_.lower() in INTRANSITIVE)):
                             return _adjust(cat, c, unit_is_person)
             if head.lemma_.lower() in LEVEL_VERBS:
                 subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -354,7 +362,7 @@ def _single_victims(doc: Doc, figures: list[Figure]) -> list[Figure]:
             continue
         verb = tok.head
         cat = _category_of_word(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in {"die", "disappear", "vanish"}):
+        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in INTRANSITIVE - {"live"}):
             continue
         cat = _adjust(cat, verb, True)
         phrase = doc[det.i:people[-1].i + 1]
