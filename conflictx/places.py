@@ -129,17 +129,16 @@ WITHIN_KM = 800            # a town said to be in a region lies this close to th
 BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
 ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
 UNRESOLVED = Place("", "unresolved", None, None, None)
-# "Northern Norland" in a headline: a part of a known place; alone ("in Central, Northern Norland") no place
-DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                   "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                   "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
-                   "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower", "middle"}
 
 
 ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
            "north-east", "north-west", "south-east", "south-west"}
+# "Northern Norland" in a headline: a part of a known place; alone ("in Central, Northern Norland") no place
+DIRECTION_WORDS = COMPASS | {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                             "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                             "south-western", "upper", "lower", "middle"}
 
 
 def _settlement_context(span: Span) -> bool:

@@ -210,6 +210,20 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+def _made_clear(verb: Token) -> bool:
+    """ "made it clear", "made clear" right after the verb."""
+    doc = verb.doc
+    words = [t.lower_ for t in doc[verb.i + 1:verb.i + 3]]
+    return words[:1] == ["clear"] or words == ["it", "clear"]
+
+
+def _named_explainer(verb: Token, subj: Token | None) -> bool:
+    """ "Ivo Renk ... described it as routine, explaining that ...": a named person, or a body,
+    explains with a clause of their own (a place never does: "Arvel was shelled, indicating that")."""
+    return subj is not None and subj.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in verb.children) and (
+        subj.ent_type_ in {"PERSON", "ORG"} or (subj.pos_ == "PROPN" and subj.ent_type_ not in {"GPE", "LOC", "FAC", "NORP"}))
+
+
 def _statement_author(verb: Token) -> Token | None:
     """The author of "a statement by X" that is the object or subject of ``verb``."""
     noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in speech().nouns), None)
@@ -226,8 +240,8 @@ def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
     for k in range(tok.i + 1, min(sent_end, tok.i + 10)):
         t = doc[k]
         if t.lower_ == "that":
-            head = t.head
-            if head.pos_ in {"VERB", "AUX"} and head.i > t.i + 1:
+            head = t.head   # a complementiser, not the relative pronoun of "the convoy that was attacked"
+            if t.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} and head.pos_ in {"VERB", "AUX"} and head.i > t.i + 1:
                 return t.i + 1, _clause_end(head)
             return None
         if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", ",", '"', "“", "”"}:
@@ -289,8 +303,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
                 continue
-        if lemma == "make" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"it", "clear"} \
-                and "clear" in {doc[tok.i + 1].lower_, doc[tok.i + 2].lower_}:
+        if lemma == "make" and _made_clear(tok):
             # "the ministry made it clear on Friday that ...": a statement
             clause = _that_clause_after(doc, doc[tok.i + 1])
             subj = subject_of(tok)
@@ -313,9 +326,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if subj is not None and subj.lower_ == "it" and subj.head.i != tok.i and subj.head.lemma_ == "be":
             continue   # "it is worth noting that ...", "it's possible to talk about ...": nobody speaks
         if lemma in vocab.evidential and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
-                and not (lemma in vocab.say and subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON")
-                         and any(c.dep_ == "ccomp" for c in tok.children)):
-            continue   # "..., indicating that ...": the facts indicate, nobody says; "X ..., explaining that" does
+                and not (lemma in vocab.say and _named_explainer(tok, subj)):
+            continue   # "..., indicating that ...": the facts indicate, nobody says
         if (lemma in vocab.evidential or lemma in vocab.commitment) and not _speaker_like(subj):
             continue   # "the incident suggests ...", "the attacks threaten to ...": no statement
         span = None
@@ -360,7 +372,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     span = that
                 elif obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
                     span = (obj.left_edge.i, order.right_edge.i + 1)   # "warned civilians to leave the area"
-                elif obj is not None and any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
+                elif obj is not None and obj.lower_ not in {"nothing", "little", "anything", "much"} and \
+                        any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
                     # headline style: "Rebels claim 30 soldiers killed ..., and 12 injured"
                     end = obj.right_edge.i + 1
                     for c in tok.rights:
@@ -692,7 +705,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         start = cue.i + 1
         # "said Friday that ...", "said on Friday that ...": the content starts after "that"
         while start < len(doc) and doc[start].idx < qs[0].open_start and (
-                doc[start].lower_ in {"that", "on"} or doc[start].is_punct or doc[start].ent_type_ in {"DATE", "TIME"}):
+                doc[start].lower_ == "that" or doc[start].is_punct or doc[start].ent_type_ in {"DATE", "TIME"}
+                or (doc[start].lower_ == "on" and start + 1 < len(doc) and doc[start + 1].ent_type_ in {"DATE", "TIME"})):
             start += 1
         _add(found, found_starts, (doc[start].idx, qs[-1].close_end, "mixed", subj, cue, ""))
     # "The agency says the rebels claim 400 troops were killed": the claim is the rebels'; the
