@@ -496,10 +496,9 @@ def _list_mates(doc: Doc, gaz: Gazetteer, resolved: list[tuple[Span, Place]]) ->
     for sp, place in list(resolved):
         if place.kind not in {"city", "province", "state"} or not place.country:
             continue
-        head = sp[-1]
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        for mate in [head, *(t for t in head.subtree if t.dep_ == "conj")]:
+        # (the model's label does not count here: it often calls such list members persons or
+        # bodies; the gazetteer must know the name in the same country)
+        for mate in sp[-1].conjuncts:
             if mate.i in covered or mate.pos_ != "PROPN" or not mate.text[:1].isupper():
                 continue
             start = mate.i

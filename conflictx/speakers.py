@@ -93,6 +93,28 @@ def surname_key(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[k:]).strip().lower()
 
 
+def _bracketed(tok: Token) -> bool:
+    """A phrase in brackets: "Arvel (North Velmora)"."""
+    left = tok.left_edge.i
+    return tok.doc[left].text == "(" or (left > 0 and tok.doc[left - 1].text == "(")
+
+
+def _modifiers(noun: Token) -> list[str]:
+    return [t.text for t in noun.subtree if t.i < noun.i and t.dep_ not in {"det", "poss", "case", "punct"}]
+
+
+def _same_title(earlier: Token, later: Token) -> bool:
+    """ "the U.N. chief" may repeat "the United Nations chief" but not "the army chief": each word
+    before the later title is among the earlier one's, or is their initials."""
+    before = _modifiers(earlier)
+    words = {w.lower() for t in before for w in t.split("-")}
+    initials = "".join(w[0] for w in before if w[:1].isupper()).lower()
+    for w in _modifiers(later):
+        if w.lower() not in words and w.replace(".", "").lower() != initials:
+            return False
+    return True
+
+
 def _reported(tok: Token) -> bool:
     """A token inside the clause a speech verb reports ("X said [Y took office]")."""
     say = speech().say
@@ -210,8 +232,7 @@ class SpeakerResolver:
                     continue   # "Ana Sol told VOA the raid came after Ivo Renk took office. He said ...": Sol
                 phrase = noun_phrase(t, with_conj=False)
                 if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
-                        and not any(c.dep_ == "appos" and "(" not in {self.doc[c.left_edge.i].text, self.doc[c.left_edge.i - 1].text}
-                                    for c in t.children):
+                        and not any(c.dep_ == "appos" and not _bracketed(c) for c in t.children):
                     continue   # "The Harbour Estate is ...", "Arvel (North Velmora)": a body or a place
                 sp = self.make(phrase, t)
                 if sp.type != "person" and t.pos_ == "NOUN":
@@ -429,8 +450,8 @@ class SpeakerResolver:
             if ent.label_ != "PERSON":
                 continue
             root = ent.root
-            if (root.dep_ == "appos" and root.head.lemma_.lower() == lemma) or any(
-                    c.dep_ == "appos" and c.lemma_.lower() == lemma for c in root.children):
+            title = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+            if title is not None and title.lemma_.lower() == lemma and _same_title(title, head):
                 return self.make(ent, root)
         return None
 

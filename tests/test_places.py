@@ -113,8 +113,8 @@ def test_place_heading_an_organisation_name(run):
 
 @pytest.mark.parametrize("text, not_place", [
     ("Tensions grew between Moscow and the West after the vote, Ana Pirel said.", "West"),
-    ("The administration told Congress on Thursday that the sale would go ahead.", "Congress"),
-    ("Unrest has spread across North Africa since the Arab Spring, Lio Varga said.", "Spring"),
+    ("The White House briefed Congress late on Friday about the delayed arms package.", "Congress"),
+    ("Years after the Arab Spring, protests still flare in the Gulf, Lio Varga said.", "Spring"),
     ("His brother Tyler Brennick was arrested; Tyler was later released in Dallas.", "Tyler"),
     ("The minister's son Leo Marrant attended the parade in Lagos.", "Leo"),
 ])
@@ -124,8 +124,8 @@ def test_words_and_names_that_are_small_towns_somewhere_are_not_places(run, text
 
 
 def test_a_street_keeps_its_street_word(run):
-    out = run("The man was found in the 400 block of North Larch Street in Chicago, police said.")
-    assert "North Larch Street" in {l["name"] for l in out["locations"]}
+    out = run("Officers found the car near the 1200 block of West Alder Street in Milwaukee on Sunday.")
+    assert "West Alder Street" in {l["name"] for l in out["locations"]}
 
 
 @pytest.mark.parametrize("text, name, lat, lon", [
@@ -145,7 +145,7 @@ def test_a_region_is_no_anchor_for_namesakes(run):
 
 
 def test_a_list_of_cities_is_not_town_and_state(run):
-    out = run("After stops in Washington, New York and Boston, the envoy Mara Quist flew home.")
+    out = run("Envoy Mara Quist toured Seattle, New York and Denver during the week.")
     loc = place(out, "New York")
     assert loc["kind"] == "city" and abs(loc["lat"] - 40.7) < 0.3
 
@@ -184,10 +184,10 @@ def test_who_uses_a_name_skips_the_article(run):
 
 
 def test_unknown_town_with_a_second_known_name(run):
-    out = run("The fighting spread to Adigrat and to Shire, also known as Inda Selassie, residents said.")
+    out = run("Refugees walked from Axum to Shire, known as Inda Selassie, over two days, aid workers said.")
     loc = next(l for l in out["locations"] if "Inda Selassie" in names(l))
     assert loc["name"] == "Shire" and loc["country"] == "ET"
-    assert "Inda Selassie" not in names(place(out, "Adigrat"))
+    assert "Inda Selassie" not in names(place(out, "Axum"))
 
 
 def test_unknown_name_before_rebels_is_a_people(run):
@@ -206,15 +206,15 @@ def test_weekday_after_an_untagged_city(run):
 
 
 def test_small_namesake_abroad_is_left_unplaced(run):
-    out = run("Syrian government troops fought rebels in the town of Adra near Damascus, activists said.")
+    out = run("Shelling hit the town of Adra, north-east of Damascus, overnight, monitors said.")
     loc = place(out, "Adra")
     assert loc["country"] != "ES"
 
 
 @pytest.mark.parametrize("text, word", [
     ("Gunmen believed to be militants have killed dozens of people in Bardu, officials said.", "Gunmen"),
-    ("Norland Warns Civilians as Troops Close In on Rebels in East", "Rebels"),
-    ("The porous Afghan-Pakistani border is a haven for fighters, Ilse Kemp said.", "Afghan-Pakistani"),
+    ("Velmora Urges Residents to Leave as Army Advances on Rebels in North", "Rebels"),
+    ("The mountainous Thai-Cambodian border has long sheltered guerrillas, Ilse Kemp said.", "Thai-Cambodian"),
 ])
 def test_capitalised_common_words_and_demonym_pairs_are_not_places(run, text, word):
     out = run(text)
@@ -223,7 +223,7 @@ def test_capitalised_common_words_and_demonym_pairs_are_not_places(run, text, wo
 
 def test_direction_words_are_no_places_alone(run):
     """"Central" alone is no place; "Southern Gaza" is a part of Gaza, placed there."""
-    out = run("Velmora Conducts Air, Ground Attacks in Central, Southern Gaza\n\nShelling went on in Rafah on Monday.")
+    out = run("Velmora Jets Strike Targets in Central, Southern Gaza\n\nResidents reported explosions near Deir al-Balah overnight.")
     assert not any(l["name"] == "Central" for l in out["locations"]), out["locations"]
     out = run("Police said the attack happened in Southern Gaza on Monday.")
     south = place(out, "Southern Gaza")
@@ -231,8 +231,8 @@ def test_direction_words_are_no_places_alone(run):
 
 
 @pytest.mark.parametrize("text", [
-    "In Pakistan, militants linked to al-Qaida and Taliban use the region for attacks.",
-    "In the Philippines, police clashed with fighters from the Moro Islamic Liberation Front on Sunday.",
+    "In Lebanon, gunmen loyal to Hezbollah and Amal blocked several roads for hours.",
+    "Myanmar's army said it had shelled positions held by the Wa National Army overnight.",
     "Fighting in Sudan went on. Alex Dorn, director of the Peace Foundation at Tufts University, said so.",
 ])
 def test_bodies_named_like_towns_abroad_are_not_places(run, text):
@@ -241,18 +241,23 @@ def test_bodies_named_like_towns_abroad_are_not_places(run, text):
 
 
 def test_arabic_particles_stay_inside_a_name(run):
-    out = run("A recent attack by the rebels on Wad al-Arvel village has killed at least 100 people.")
-    assert [l["name"] for l in out["locations"]] == ["Wad al-Arvel"]
+    out = run("Gunmen stormed Wad al-Kessel village before dawn, burning dozens of homes, witnesses said.")
+    assert [l["name"] for l in out["locations"]] == ["Wad al-Kessel"]
 
 
 def test_region_with_and_without_its_suffix_is_one_place(run):
-    out = run("An aid worker was killed in the volatile Amhara region, aid groups said. "
-              "He was kidnapped by a group operating in the North Wello Zone in Amhara.")
-    assert [l["name"] for l in out["locations"]].count("Amhara") == 1, out["locations"]
+    out = run("A nurse was shot dead in the restive Oromia region on Tuesday, her employer said. "
+              "Her abductors had held her near the East Wellega Zone in Oromia.")
+    assert [l["name"] for l in out["locations"]].count("Oromia") == 1, out["locations"]
 
 
 def test_names_listed_with_a_town_are_towns_of_that_country(run):
-    out = run("Thailand is majority Buddhist, but its three southern border provinces with Malaysia - "
-              "Pattani, Narathiwat and Yala - are 80 percent ethnic Malay Muslim.")
+    out = run("Nigeria's army says the north-eastern states - "
+              "Borno, Yobe and Adamawa - remain the hardest hit by the insurgency.")
     got = {l["name"]: l["country"] for l in out["locations"]}
-    assert got.get("Pattani") == "TH" and got.get("Narathiwat") == "TH", got
+    assert got.get("Borno") == "NG" and got.get("Yobe") == "NG", got
+
+
+def test_particles_only_join_hyphenated_names(run):
+    out = run("Fighting went on in Kidal as Government forces advanced.")
+    assert [l["name"] for l in out["locations"]] == ["Kidal"], out["locations"]
