@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .result import Quote
 from .sentences import sent_range
-from .speakers import SpeakerResolver, noun_phrase
+from .speakers import SpeakerResolver, noun_phrase, prep_object
 from .vocab import actors, casualties, speech
 
 # Surface forms of quotations (linear-time: negated character classes, no nesting, no backtracking).
@@ -229,8 +229,7 @@ def _statement_author(verb: Token) -> Token | None:
     noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in speech().nouns), None)
     if noun is None:
         return None
-    return next((g for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-                 for g in c.children if g.dep_ == "pobj"), None)   # the parser may hang "by" on the verb
+    return prep_object(noun, verb)
 
 
 def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
@@ -484,8 +483,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 continue   # "according to the agreement": a rule, not a speaker
             if pobj.lower_ in vocab.nouns:
                 # "according to a statement by the border police": the author speaks
-                author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}
-                               for g in c.children if g.dep_ == "pobj"), None) or next(
+                author = prep_object(pobj, preps={"by", "from", "of"}) or next(
                     (c for c in pobj.children if c.dep_ == "poss"), None)
                 pobj = author if author is not None else pobj
             sent_start, sent_end = sent_range(doc, tok.i)
@@ -515,8 +513,8 @@ def _content_noun_candidates(doc: Doc) -> list[Candidate]:
             continue
         author = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
             (c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
-             and (c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or c.lemma_.lower() in actors().government)), None) or next(
-            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for g in c.children if g.dep_ == "pobj"), None)
+             and (c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or c.lemma_.lower() in actors().government)), None) \
+            or prep_object(tok)
         if author is None:
             continue
         mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")

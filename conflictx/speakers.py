@@ -51,6 +51,13 @@ def noun_phrase(tok: Token, with_conj: bool = True) -> Span:
     return doc[start:end]
 
 
+def prep_object(*holders: Token, preps: frozenset[str] | set[str] = frozenset({"by", "from"})) -> Token | None:
+    """The object of the first "by"/"from" phrase on any of ``holders``: the author in "a statement
+    by the ministry" (the parser may hang "by" on the verb instead of the noun)."""
+    return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def role_of(head: Token) -> str | None:
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
@@ -331,8 +338,7 @@ class SpeakerResolver:
         if len(toks) > 3 and toks[0].lower_ in {"one", "some", "many", "most", "several", "two", "three"} and toks[1].lower_ == "of":
             toks = toks[2:]           # "one of the officials" -> "the officials"
         if (head.lower_ in speech().nouns or head.lemma_.lower() in speech().nouns) and head.lower_ not in SPOKES_NOUNS:
-            author = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
-                           for g in c.children if g.dep_ == "pobj"), None)
+            author = prep_object(head)
             if author is not None:   # "a statement from the agency said": the agency
                 sp = self.make(noun_phrase(author, with_conj=False), author)
                 sp.mention, sp.start, sp.end = mention, span.start_char, span.end_char
