@@ -110,6 +110,7 @@ def _context_says_place(span: Span) -> bool:
         prev.lower_ == "as" and span.start > 1 and doc[span.start - 2].lower_ in {"known", "called"}))
     other_name = prev is not None and prev.text in {"(", "/"} and span.start > 1 and \
         doc[span.start - 2].ent_type_ in PLACE_LABELS     # "Derry (Londonderry)"
+    other_name = other_name or _or_name(span)
     if nxt is not None and nxt.lower_ in PLACE_NOUNS:
         return True
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and span[-1].dep_ == "compound":
@@ -120,6 +121,24 @@ def _context_says_place(span: Span) -> bool:
     if head.i != span[-1].i and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
         return True
     return bool((prev is not None and prev.lower_ in PLACE_PREPS) or renamed or other_name)
+
+
+def _or_name(span: Span) -> bool:
+    """ "shelled Khankendi, or Stepanakert, on Tuesday": a second name for the place before it
+    (not the last item of a list "Arvel, Brisk, or Kessel")."""
+    doc = span.doc
+    k = span.start
+    if k < 3 or doc[k - 1].lower_ != "or" or doc[k - 2].text != ",":
+        return False
+    first = doc[k - 3]
+    if first.ent_type_ not in PLACE_LABELS:
+        return False
+    start = k - 3
+    while start > 0 and doc[start - 1].ent_iob_ == "I" or (start > 0 and doc[start].ent_iob_ == "I"):
+        start -= 1
+    listed = start > 0 and doc[start - 1].text == ","
+    after = doc[span.end] if span.end < len(doc) else None
+    return not listed and (after is None or after.text in {",", ".", ")", ";"})
 
 
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -399,7 +418,7 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
 
 def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[tuple[int, int, str | None]]:
     """Pairs (i, j, user) of mention indexes that name one place, from the text's wording:
-    "X (Y)", "X/Y", "X, called Y (by Z)", "X, known as Y", "X, renamed Y"."""
+    "X (Y)", "X/Y", "X, called Y (by Z)", "X, known as Y", "X, renamed Y", "X, or Y,"."""
     links = []
     for j, sp in enumerate(spans):
         if sp.end < len(doc) and doc[sp.end].text in POSSESSIVE:
@@ -426,6 +445,9 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
                 verb = doc[k - 1]
                 if verb.lower_ not in {"known", "called", "referred"}:
                     continue
+            elif cue.lower_ == "or":
+                if not _or_name(sp):
+                    continue
             elif cue.lower_ not in {"called", "renamed", "aka", "formerly", "now", "previously"}:
                 continue
             before = doc[verb.i - 1]
@@ -445,9 +467,18 @@ def _dual_name_links(doc: Doc, spans: list[Span], places: list[Place]) -> list[t
                 places[i].kind == places[j].kind or "unresolved" in {places[i].kind, places[j].kind})]
             same_kind = [i for i in earlier if places[i].kind == places[j].kind]
             target = (adjacent or same_kind or earlier)[-1]
+        if target is not None and cue.lower_ == "or" and not _may_be_one(places[target], places[j]):
+            continue   # "fled to Kyiv, or Lviv": two towns, not two names
         if target is not None:
             links.append((target, j, user))
     return links
+
+
+def _may_be_one(a: Place, b: Place) -> bool:
+    """Two resolved names that could be one place: one unplaced, or both within a few km."""
+    if a.lat is None or b.lat is None or a.kind == "unresolved" or b.kind == "unresolved":
+        return True
+    return a.kind == b.kind and _km((a.lat, a.lon), (b.lat, b.lon)) < 25
 
 
 def _country_context(doc: Doc, gaz: Gazetteer, cands: list[tuple[Span, str]]) -> Counter:

@@ -261,3 +261,16 @@ def test_names_listed_with_a_town_are_towns_of_that_country(run):
 def test_particles_only_join_hyphenated_names(run):
     out = run("Fighting went on in Kidal as Government forces advanced.")
     assert [l["name"] for l in out["locations"]] == ["Kidal"], out["locations"]
+
+
+@pytest.mark.parametrize("text, one, apart", [
+    ("Troops shelled Khankendi, or Stepanakert, on Tuesday.", {"Khankendi", "Stepanakert"}, None),
+    ("Refugees fled to Kyiv, or Lviv.", None, {"Kyiv", "Lviv"}),
+    ("Troops shelled Aleppo, Homs, or Hama on Tuesday.", None, {"Aleppo", "Homs", "Hama"}),
+])
+def test_or_gives_a_second_name_only_for_one_place(run, text, one, apart):
+    out = run(text)
+    if one:
+        assert any(names(l) >= one for l in out["locations"]), out["locations"]
+    if apart:
+        assert {l["name"] for l in out["locations"]} >= apart and all(len(names(l) & apart) <= 1 for l in out["locations"])
