@@ -115,6 +115,8 @@ def _category_of_word(tok: Token) -> str | None:
             return "destroyed"   # "set on fire", "set ablaze"
         if lemma in {"seek", "find", "take"} and any(c.dep_ == "dobj" and c.lower_ in cv.refuge for c in tok.children):
             return "displaced"   # "22,000 civilians have sought refuge"
+        if lemma in cv.harm_verbs and any(c.dep_ == "dobj" and c.lower_ in cv.injury_objects for c in tok.children):
+            return "injured"     # "hundreds of people had sustained bullet wounds"
         if lemma in cv.removal and (
                 any(t.dep_ == "pobj" and t.lower_ in cv.homes and t.head.lower_ in {"from", "of"}
                     for c in tok.children if c.dep_ == "prep" for t in c.subtree)
@@ -239,7 +241,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = _category_of_word(head)
             if cat:
                 # the agent of an active verb did the killing; only patients (or intransitive subjects) count
-                if dep == "nsubj" and head.lemma_.lower() not in INTRANSITIVE \
+                if dep == "nsubj" and head.lemma_.lower() not in INTRANSITIVE | cv.harm_verbs \
                         and head.pos_ == "VERB" and head.tag_ != "VBN" and head.lower_ not in cv.adjectives:
                     return None
                 return _adjust(cat, head, unit_is_person)

@@ -56,6 +56,8 @@ class CasualtyVocab:
         self.homes = frozenset(d["home_nouns"])
         self.removal = frozenset(d["removal_verbs"])
         self.headline_verbs = frozenset(d["headline_verbs"])
+        self.harm_verbs = frozenset(d["harm_verbs"])
+        self.injury_objects = frozenset(d["injury_objects"])
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
 
