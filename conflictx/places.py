@@ -113,6 +113,8 @@ def _context_says_place(span: Span) -> bool:
     other_name = other_name or _or_name(span)
     if nxt is not None and nxt.lower_ in PLACE_NOUNS:
         return True
+    if span[-1].dep_ == "appos" and span[-1].head.lower_ in PLACE_NOUNS and span[-1].head.i < span.start:
+        return True      # "the attack on the eastern city, Adre"
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and span[-1].dep_ == "compound":
         return False     # "at the Harth commander": the preposition is the commander's
     head = span[-1]
@@ -203,8 +205,11 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if name.lower() in CALENDAR_WORDS:
         return None
     if span.end + 1 < len(span.doc) and span.doc[span.end].lower_ in PLACE_NOUNS and span.doc[span.end + 1].lower_ == "of" \
-            and len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP" or low.endswith(DEMONYM_ENDINGS)):
-        return None      # "the Norlandian city of Arvel": a people's adjective, the place comes after "of"
+            and len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP"
+                                    or (low.endswith(DEMONYM_ENDINGS) and not any(c.primary or c.population >= 10_000 for c in gaz.cities(name)))):
+        # "the Norlandian city of Arvel": a people's adjective, the place comes after "of" (but "the
+        # Silvan district of Diyarbakir" names a town)
+        return None
     suffix = _admin_suffix(span)
     if suffix and gaz.region(f"{name} {suffix}"):
         return gaz.region(f"{name} {suffix}")[0]    # "the Norland region": the region, not its capital

@@ -274,3 +274,11 @@ def test_or_gives_a_second_name_only_for_one_place(run, text, one, apart):
         assert any(names(l) >= one for l in out["locations"]), out["locations"]
     if apart:
         assert {l["name"] for l in out["locations"]} >= apart and all(len(names(l) & apart) <= 1 for l in out["locations"])
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Two soldiers were wounded in the Kirikhan district of Hatay province in Turkey.", "Kirikhan", "TR"),
+    ("Rebels claimed the raid on the northern town, Abeche, on Friday.", "Abeche", "TD"),
+])
+def test_town_named_by_its_district_or_apposition(run, text, town, country):
+    assert place(run(text), town)["country"] == country
