@@ -214,6 +214,11 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     if suffix and gaz.region(f"{name} {suffix}"):
         return gaz.region(f"{name} {suffix}")[0]    # "the Norland region": the region, not its capital
     country = gaz.country(name, context)
+    if country is not None and suffix in {"state", "province", "district", "county", "governorate"} \
+            and not gaz.region(name):
+        # "in Niger state" (of Nigeria): a division named like a country the gazetteer lacks, not
+        # the country; unplaced rather than misplaced
+        return Place(f"{name} {suffix}", "province", None, None, None)
     regions = gaz.region(name)
     words = name.split()
     if not country and not regions and len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:

@@ -282,3 +282,9 @@ def test_or_gives_a_second_name_only_for_one_place(run, text, one, apart):
 ])
 def test_town_named_by_its_district_or_apposition(run, text, town, country):
     assert place(run(text), town)["country"] == country
+
+
+def test_division_named_like_a_country_is_not_the_country(run):
+    out = run("Gunmen attacked a police post in Niger state in northern Nigeria on Sunday.")
+    niger = next(l for l in out["locations"] if l["name"] == "Niger")
+    assert niger["kind"] == "province" and "Niger state" in niger["aliases"] and niger["country"] != "NE"
