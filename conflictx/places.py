@@ -516,6 +516,24 @@ def _country_context(doc: Doc, gaz: Gazetteer, cands: list[tuple[Span, str]]) ->
 HOST_SENTENCES = 2   # how far (in sentences) a street or village looks for the settlement it lies in
 
 
+def _container(span: Span, resolved: list[tuple[Span, Place]]) -> Place | None:
+    """The resolved place an unknown one is said to lie in: "X district of Arvel province",
+    "the village of X in Brisk", "X, in northern Arvel"."""
+    where = {i: p for sp, p in resolved if p.lat is not None and p.kind != "country" for i in range(sp.start, sp.end)}
+    tok = span[-1]
+    holders = [tok, *(t for t in tok.rights if t.lower_ in PLACE_NOUNS)]
+    if tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS:
+        holders.append(tok.head)    # "the Velmor district of Arvel province"
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "near"}:
+                for obj in prep.children:
+                    for t in obj.subtree:
+                        if t.i in where:
+                            return where[t.i]
+    return None
+
+
 def _host_settlement(doc: Doc, token_i: int, resolved: list[tuple[Span, Place]]) -> Place | None:
     """The nearest settlement named before token ``token_i`` (else the first one after it),
     within a couple of sentences: a settlement named paragraphs away says nothing."""
@@ -673,8 +691,9 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
                 lat, lon = cap.lat, cap.lon
         if best is UNRESOLVED:
             # a street, camp or village the gazetteer lacks lies, as far as we can tell, in the
-            # settlement the article last named before it (kind stays "unresolved")
-            host = _host_settlement(doc, first_span.start, resolved)
+            # place it is said to be in, else in the settlement the article last named before it
+            # (kind stays "unresolved")
+            host = _container(first_span, resolved) or _host_settlement(doc, first_span.start, resolved)
             if host is not None:
                 lat, lon, country = host.lat, host.lon, host.country
 

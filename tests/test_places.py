@@ -288,3 +288,9 @@ def test_division_named_like_a_country_is_not_the_country(run):
     out = run("Gunmen attacked a police post in Niger state in northern Nigeria on Sunday.")
     niger = next(l for l in out["locations"] if l["name"] == "Niger")
     assert niger["kind"] == "province" and "Niger state" in niger["aliases"] and niger["country"] != "NE"
+
+
+def test_unknown_place_lies_in_the_place_it_is_said_to_be_in(run):
+    out = run("Fighters entered the Velmor district of Kandahar province on Monday. Officials in Kabul said so.")
+    velmor = place(out, "Velmor")
+    assert velmor["kind"] == "unresolved" and abs(velmor["lat"] - 31) < 1.5 and abs(velmor["lon"] - 65.7) < 1.5
