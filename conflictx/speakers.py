@@ -28,6 +28,9 @@ LOOKBACK_TOKENS = 600   # how far back a pronoun looks for a named antecedent
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "punct", "advmod"}
 
 
+NAME_PREPS = {"without", "for", "against"}   # inside a body's name: "Reporters Without Borders"
+
+
 def noun_phrase(tok: Token, with_conj: bool = True) -> Span:
     """The noun phrase headed by tok: modifiers to the left, "of"-phrases and conjuncts to the right;
     no appositions or relative clauses."""
@@ -40,6 +43,10 @@ def noun_phrase(tok: Token, with_conj: bool = True) -> Span:
     for child in tok.rights:
         if child.dep_ in {"case", "compound", "flat"} or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in NAME_PREPS and child.i == tok.i + 1 and tok.text[:1].isupper() \
+                and tok.ent_type_ != "PERSON" and tok.i + 2 < len(doc) and doc[tok.i + 2].text[:1].isupper() \
+                and all(t.text[:1].isupper() for t in child.subtree if t.is_alpha and t.i > child.i and t.lower_ not in {"and", "of"}):
+            end = max(end, child.right_edge.i + 1)   # "Doctors without Borders", "Physicians for Human Rights"
         elif with_conj and child.dep_ in {"conj", "cc"} and child.pos_ in {"PROPN", "NOUN", "CCONJ"}:
             end = max(end, child.right_edge.i + 1) if child.dep_ == "conj" else end
         elif child.dep_ == "punct" and child.text == "," and with_conj and any(c.dep_ == "conj" for c in tok.rights):
