@@ -117,6 +117,11 @@ def _category_of_word(tok: Token) -> str | None:
             return "displaced"   # "22,000 civilians have sought refuge"
         if lemma in cv.harm_verbs and any(c.dep_ == "dobj" and c.lower_ in cv.injury_objects for c in tok.children):
             return "injured"     # "hundreds of people had sustained bullet wounds"
+        if lemma in {"live", "stay"} and any(
+                g.dep_ == "pobj" and (g.lower_ in cv.displacement_settings or " ".join(
+                    [x.lower_ for x in g.lefts if x.dep_ in {"compound", "amod"}] + [g.lower_]) in cv.displacement_settings)
+                for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "with"} for g in c.children):
+            return "displaced"   # "4,000 people are still living in shelters or with relatives"
         if lemma in cv.removal and (
                 any(t.dep_ == "pobj" and t.lower_ in cv.homes and t.head.lower_ in {"from", "of"}
                     for c in tok.children if c.dep_ == "prep" for t in c.subtree)
@@ -152,7 +157,7 @@ def _predicate_category(verb: Token) -> str | None:
     return None
 
 
-INTRANSITIVE = {"die", "flee", "disappear", "perish", "vanish", "live"}   # their subject is the one it happens to
+INTRANSITIVE = {"die", "flee", "disappear", "perish", "vanish", "live", "stay"}   # their subject is the one it happens to
 
 
 def _relative_object(clause: Token) -> bool:
@@ -364,7 +369,7 @@ def _single_victims(doc: Doc, figures: list[Figure]) -> list[Figure]:
             continue
         verb = tok.head
         cat = _category_of_word(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in INTRANSITIVE - {"live"}):
+        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in INTRANSITIVE - {"live", "stay"}):
             continue
         cat = _adjust(cat, verb, True)
         phrase = doc[det.i:people[-1].i + 1]

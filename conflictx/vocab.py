@@ -58,6 +58,7 @@ class CasualtyVocab:
         self.headline_verbs = frozenset(d["headline_verbs"])
         self.harm_verbs = frozenset(d["harm_verbs"])
         self.injury_objects = frozenset(d["injury_objects"])
+        self.displacement_settings = frozenset(d["displacement_settings"])
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
 
