@@ -140,7 +140,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.left_edge.i == 0 or verb.doc[c.left_edge.i - 1].pos_ != "VERB"] or subjects
         # the subject nearest the verb ("BAMAKO, March 4 (Reuters) - Mali's army said")
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        subj = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subj.dep_ == "csubj":
+            # "The civilians moving through the junction said": the parser makes "moving" the subject
+            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), subj)
+        return subj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" or verb.tag_ in {"VBG", "VBN"} or verb.dep_ == "conj":
             head = verb.head
@@ -311,8 +315,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue
         if lemma not in vocab.all_verbs and lemma not in vocab.naming:
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue
+        if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in {"if", "unless"}) for c in tok.children):
+            continue   # "did not say", "if somebody tells you that ...": nothing was said
         subj = subject_of(tok)
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
             # "a jury was told ...", "it was explained to the envoy": the subject heard it;

@@ -248,7 +248,15 @@ class SpeakerResolver:
                 if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", ""} and not any(x.lower_ in TITLES for x in phrase) \
                         and not any(c.dep_ == "appos" and not _bracketed(c) for c in t.children):
                     continue   # "The Harbour Estate is ...", "Arvel (North Velmora)": a body or a place
-                sp = self.make(phrase, t)
+                run_end = t.i + 1
+                while run_end < len(self.doc) and self.doc[run_end].pos_ == "PROPN" and self.doc[run_end].is_title \
+                        and not self.doc[run_end].ent_type_ in {"GPE", "LOC", "ORG", "FAC", "NORP"}:
+                    run_end += 1
+                head = t
+                if t.pos_ == "PROPN" and run_end > phrase.end and phrase.end == t.i + 1:
+                    phrase = self.doc[phrase.start:run_end]   # "Rosa Kamau also left ...", parsed as two parts
+                    head = phrase[-1]
+                sp = self.make(phrase, head)
                 if sp.type != "person" and t.pos_ == "NOUN":
                     # "Velmoran defence minister and spokesman Ivo Renk has confirmed ...": the name
                     # is parsed as a conjunct of the title
