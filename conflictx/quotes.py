@@ -94,6 +94,23 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Reports quoted Defence Minister Ivo Renk as saying ...": the person quoted speaks, however
+    the parser hangs the words together."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 3 or doc[verb.i - 1].lower_ != "as":
+        return None
+    named = doc[verb.i - 2]
+    if named.pos_ not in {"PROPN", "NOUN"} or named.lower_ in {"reports", "media"}:
+        return None
+    for t in reversed(doc[max(0, verb.i - 12):verb.i - 2]):
+        if t.lemma_.lower() == "quote" and t.lower_ != "quotes":
+            return named
+        if t.is_punct or t.pos_ in {"VERB", "AUX"}:
+            break
+    return None
+
+
 def _closes_sentence(verb: Token) -> bool:
     """A speech verb that ends its sentence: "..., witnesses said." """
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -145,6 +162,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             # "The civilians moving through the junction said": the parser makes "moving" the subject
             subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), subj)
         return subj
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" or verb.tag_ in {"VBG", "VBN"} or verb.dep_ == "conj":
             head = verb.head
