@@ -204,7 +204,8 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
                 if pobj is not None and (pobj.lower_ in cv.adjectives or pobj.lower_ in cv.nouns):
                     return cv.adjectives.get(pobj.lower_) or cv.nouns.get(pobj.lower_)
     if climbed:
-        return climbed
+        # "a camp home to 24,000 refugees": the people are refugees wherever they now live
+        return "displaced" if cv.nouns.get(anchor.lower_) == "displaced" else climbed
     # a state of the noun: "wounded civilians", "12 dead"
     for child in anchor.children:
         if child.dep_ == "amod":

@@ -353,6 +353,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue   # "..., indicating that ...": the facts indicate, nobody says
         if (lemma in vocab.evidential or lemma in vocab.commitment) and not _speaker_like(subj):
             continue   # "the incident suggests ...", "the attacks threaten to ...": no statement
+        if tok.tag_ == "VBZ" and tok.lower_ in {"claims", "reports", "states", "notes", "statements"} \
+                and subj is not None and not _speaker_like(subj):
+            continue   # "Confirmation of both sides claims is impossible": a plural noun read as a verb
         span = None
         if lemma in vocab.say:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
