@@ -182,6 +182,17 @@ def _settlement_context(span: Span) -> bool:
     return bool(before) and (before[-1] in {"near", "outside"} or before[-2:] == ["close", "to"])
 
 
+FEATURE_WORDS = {"peninsula", "valley", "delta", "coast", "island", "islands", "hills", "mountains", "plateau",
+                 "basin", "corridor", "strip", "enclave", "pocket", "salient"}
+
+
+def _feature_word(span: Span) -> str | None:
+    """A lower-case landform word after a place's name ("the Jaffna peninsula"): the article's name
+    for the area, kept as an alias."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt.text if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.text.islower() else None
+
+
 def _admin_suffix(span: Span) -> str | None:
     """The lower-case area word right after a name ("the Norland region", "Arvel state")."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -700,7 +711,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
         names = []
         for m in members:
             t = resolved[m][0].text
-            suffix = _admin_suffix(resolved[m][0]) if resolved[m][1].kind in {"province", "state", "region"} else None
+            suffix = (_admin_suffix(resolved[m][0]) if resolved[m][1].kind in {"province", "state", "region"} else None) \
+                or _feature_word(resolved[m][0])
             for n in (t, f"{t} {suffix}" if suffix else None):   # the article calls it both
                 if n and n not in names:
                     names.append(n)

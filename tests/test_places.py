@@ -294,3 +294,8 @@ def test_unknown_place_lies_in_the_place_it_is_said_to_be_in(run):
     out = run("Fighters entered the Velmor district of Kandahar province on Monday. Officials in Kabul said so.")
     velmor = place(out, "Velmor")
     assert velmor["kind"] == "unresolved" and abs(velmor["lat"] - 31) < 1.5 and abs(velmor["lon"] - 65.7) < 1.5
+
+
+def test_landform_word_after_a_place_is_kept_as_an_alias(run):
+    out = run("Rebels retreated into the Panjshir valley, the army said on Friday.")
+    assert any("Panjshir valley" in l["aliases"] for l in out["locations"]), out["locations"]
