@@ -583,8 +583,9 @@ def _split_chained(doc: Doc, cands: list[Candidate]) -> None:
     aside and stays nested."""
     for inner in cands:
         subj = inner.subject
-        if subj is None or subj.pos_ == "PRON" or inner.verb.lemma_.lower() not in speech().say:
-            continue
+        relative = subj is not None and subj.lower_ in {"which", "who"} and inner.verb.dep_ == "relcl"
+        if subj is None or (subj.pos_ == "PRON" and not relative) or inner.verb.lemma_.lower() not in speech().say:
+            continue   # ("..., the rebels, which have said ...": the rebels' own statement)
         clause_start = min(inner.verb.left_edge.i, subj.left_edge.i)
         for outer in cands:
             if outer is not inner and outer.start < clause_start and inner.verb.i < outer.end and \
