@@ -179,6 +179,11 @@ def _settlement_context(span: Span) -> bool:
         after[1:3] == ["known", "as"] or after[1:4] == ["also", "known", "as"] or after[1:2] in (["called"], ["formerly"])))
     if renamed and before and before[-1] in PLACE_PREPS - {"of", "between", "via", "through", "across"}:
         return True    # "to Shiraz, also known as ...": a place with a second name
+    if before and before[-1] in {"--", "—", "–", ":"}:
+        # "two towns of Arvel state -- Brisk and Tarn": a list announced by a plural place noun
+        lead = doc[max(0, span.start - 10):span.start - 1]
+        if any(t.tag_ == "NNS" and t.lemma_.lower() in PLACE_NOUNS for t in lead):
+            return True
     return bool(before) and (before[-1] in {"near", "outside"} or before[-2:] == ["close", "to"])
 
 

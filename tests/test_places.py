@@ -299,3 +299,9 @@ def test_unknown_place_lies_in_the_place_it_is_said_to_be_in(run):
 def test_landform_word_after_a_place_is_kept_as_an_alias(run):
     out = run("Rebels retreated into the Panjshir valley, the army said on Friday.")
     assert any("Panjshir valley" in l["aliases"] for l in out["locations"]), out["locations"]
+
+
+def test_towns_listed_after_a_dash(run):
+    out = run("Fresh raids were reported on Friday in two towns of Borno state -- Gwoza and Bama.")
+    got = {l["name"]: l["country"] for l in out["locations"]}
+    assert got.get("Gwoza") == "NG" and got.get("Bama") == "NG", got
