@@ -107,6 +107,18 @@ def surname_key(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[k:]).strip().lower()
 
 
+def _located_apposition(name: Token, head: Token) -> bool:
+    """The name hangs on ``head`` only through appositions and place phrases ("the official in
+    Arvel province, Chief Minister, Ivo Renk"), not through "of"/"for" ("the wife of the governor,
+    Mira Renk": the governor's name)."""
+    t = name
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ not in {"appos", "pobj", "prep", "compound", "conj"} or (t.dep_ == "prep" and t.lower_ not in {"in", "at"}):
+            return False
+        t = t.head
+    return t.i == head.i
+
+
 def _bracketed(tok: Token) -> bool:
     """A phrase in brackets: "Arvel (North Velmora)"."""
     left = tok.left_edge.i
@@ -396,6 +408,11 @@ class SpeakerResolver:
         if not any(e.label_ == "PERSON" for e in self.ents_in(core.start, core.end)):
             app = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
                         and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON" or any(g.lower_ in TITLES for g in c.lefts))), None)
+            if app is None and head.pos_ == "NOUN":
+                # "the senior official in Arvel province, Chief Minister, Ivo Renk, says": the parser
+                # hangs the name on a noun further down the subject
+                app = next((t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                            and t.i > head.i and _located_apposition(t, head)), None)
             if app is not None:
                 named = noun_phrase(app, with_conj=False)
                 sp = self.make(named, app)
