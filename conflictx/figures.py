@@ -413,8 +413,9 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             continue   # an identifier: "Article 12", "Route 9", "Resolution 2334"
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.text in {"-", "‑"} and not span[-1].whitespace_ and span.end + 1 < len(doc) \
-                and doc[span.end + 1].is_alpha and not doc[span.end + 1].like_num:
-            continue   # part of a compound modifier: "a two-handed stance", "a three-day truce"
+                and doc[span.end + 1].is_alpha and not doc[span.end + 1].like_num \
+                and doc[span.end + 1].lower_ not in cv.person_units:
+            continue   # part of a compound modifier: "a two-handed stance", "a three-day truce" (not "80-people")
         if prev_tok is not None and prev_tok.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ == "PERSON" \
                 and value < 120 and (nxt is None or nxt.text in {",", ")", ";"}):
             continue   # "Dana Oyelaran, 34, was ...": an age

@@ -376,6 +376,24 @@ def _name_particle(doc: Doc, i: int) -> bool:
     return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper() and not doc[nxt - 1].whitespace_
 
 
+def _joined_names(doc: Doc, strong_place) -> list[Span]:
+    """Areas whose name holds "and": "Jammu and Kashmir", "Bosnia and Herzegovina" (the model
+    often tags the two halves apart)."""
+    out = []
+    if strong_place is None:
+        return out
+    for tok in doc:
+        if tok.lower_ != "and" or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        left, right = doc[tok.i - 1], doc[tok.i + 1]
+        if left.pos_ != "PROPN" or right.pos_ != "PROPN" or not left.is_title or not right.is_title:
+            continue
+        span = doc[tok.i - 1:tok.i + 2]
+        if strong_place(span.text, cities=False):
+            out.append(span)
+    return out
+
+
 def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list[tuple[Span, str]]:
     out = []
     taken: set[int] = set()
@@ -386,6 +404,10 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
     if dateline is not None:
         out.append((dateline, "GPE"))
         taken.update(range(dateline.start, dateline.end))
+    for joined in _joined_names(doc, strong_place):
+        if not any(i in taken for i in range(joined.start, joined.end)):
+            out.append((joined, "GPE"))
+            taken.update(range(joined.start, joined.end))
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

@@ -305,3 +305,8 @@ def test_towns_listed_after_a_dash(run):
     out = run("Fresh raids were reported on Friday in two towns of Borno state -- Gwoza and Bama.")
     got = {l["name"]: l["country"] for l in out["locations"]}
     assert got.get("Gwoza") == "NG" and got.get("Bama") == "NG", got
+
+
+def test_area_names_holding_and_stay_whole(run):
+    out = run("Border guards in Bosnia and Herzegovina stopped two trucks on Monday.")
+    assert "Bosnia and Herzegovina" in [l["name"] for l in out["locations"]], out["locations"]
