@@ -256,6 +256,25 @@ def _statement_author(verb: Token) -> Token | None:
     return prep_object(noun, verb)
 
 
+HEARER_VERBS = {"tell", "warn", "inform", "assure", "remind", "caution", "promise", "advise"}
+
+
+def _stray_clause_after_hearer(verb: Token) -> tuple[int, int] | None:
+    """ "..., warning residents they would be shot if ...": the clause after the hearer, which the
+    parser hung on another verb of the sentence."""
+    if verb.lemma_.lower() not in HEARER_VERBS:
+        return None
+    hearer = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
+    doc = verb.doc
+    if hearer is None or hearer.right_edge.i + 1 >= len(doc):
+        return None
+    first = doc[hearer.right_edge.i + 1]
+    clause = next((a for a in [first, *first.ancestors] if a.dep_ == "ccomp" and a.left_edge.i == first.i), None)
+    if clause is None or clause.head.i == verb.i or verb.i in {t.i for t in clause.subtree}:
+        return None
+    return first.i, _clause_end(clause)
+
+
 def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """ "admitted for the first time that X had died", "made it clear on Friday that ...": a
     "that" clause the parser hung elsewhere, after only a short phrase with no verb of its own."""
@@ -390,6 +409,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             else:
                 # "acknowledged for the first time that ..."
                 that = _that_clause_after(doc, tok) if tok.pos_ in {"VERB", "AUX"} else None
+                that = that or _stray_clause_after_hearer(tok)
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
                 order = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(
