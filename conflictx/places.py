@@ -126,7 +126,7 @@ def _context_says_place(span: Span) -> bool:
 
 
 def _or_name(span: Span) -> bool:
-    """ "shelled Khankendi, or Stepanakert, on Tuesday": a second name for the place before it
+    """ "shelled Artemivsk, or Bakhmut, on Tuesday": a second name for the place before it
     (not the last item of a list "Arvel, Brisk, or Kessel")."""
     doc = span.doc
     k = span.start
