@@ -517,8 +517,9 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
                 category = parent_fig.category
         if unit_low in cv.dead_units and category not in {None, "killed"}:
             category = "killed"   # "100 bodies scattered along the road", "burned bodies"
-        if category == "displaced" and unit_low in cv.not_displaced:
-            category = "other"   # "expelled 60 diplomats"
+        if category == "displaced" and (unit_low in cv.not_displaced or (unit_low is None and any(
+                t.lower_ in cv.not_displaced for t in doc[sent_range(doc, full.start)[0]:full.start]))):
+            category = "other"   # "expelled 60 diplomats", "... and Arvel has expelled 13"
         if category is None and unit is None and num_head.dep_ == "appos" and figures:
             # "claimed the lives of 12 people, six in each": a share of the count just before
             between = doc.text[figures[-1].end:full.start_char]
