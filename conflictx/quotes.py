@@ -282,11 +282,19 @@ def _that_clause_after(doc: Doc, tok: Token) -> tuple[int, int] | None:
     for k in range(tok.i + 1, min(sent_end, tok.i + 10)):
         t = doc[k]
         if t.lower_ == "that":
-            head = t.head   # a complementiser, not the relative pronoun of "the convoy that was attacked"
-            if t.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} and head.pos_ in {"VERB", "AUX"} and head.i > t.i + 1:
+            # a complementiser ("that he believes ..."), not the relative pronoun of "the convoy
+            # that was attacked": a subject, not a verb, follows it
+            nxt = doc[k + 1] if k + 1 < sent_end else None
+            if nxt is None or nxt.pos_ in {"VERB", "AUX"} or t.dep_ in {"nsubj", "nsubjpass"}:
+                return None
+            head = t.head
+            if t.dep_ == "mark" and head.pos_ in {"VERB", "AUX"} and head.i > t.i + 1:
                 return t.i + 1, _clause_end(head)
-            return None
-        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", ",", '"', "“", "”"}:
+            end = sent_end   # the parser lost the clause ("that" as some later verb's object)
+            while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return (t.i + 1, end) if any(x.pos_ in {"VERB", "AUX"} for x in doc[k + 1:end]) else None
+        if (t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod") or t.text in {";", ":", ",", '"', "“", "”"}:
             return None
     return None
 
