@@ -468,11 +468,13 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 span = (xcomp.left_edge.i, xcomp.right_edge.i + 1)
         if span is None and lemma in vocab.accuse:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"}), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and (
+                c.lower_ in {"of", "for", "over"} or (c.lower_ == "on" and lemma == "blame"))), None)   # "blame X on Y"
             if obj is not None and prep is None:
                 # "accused the rebels of using ...": the parser may hang "of" on the object
-                prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
-                             and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children)), None)
+                prep = next((c for c in obj.children if c.dep_ == "prep" and (
+                    (c.lower_ in {"of", "for"} and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children))
+                    or (c.lower_ == "on" and lemma == "blame"))), None)
             if obj is None and prep is None:
                 # "accused neighboring Chad of supporting ...", where the parser lost the object
                 prep = next((t for t in tok.subtree if t.i > tok.i and t.lower_ in {"of", "for"} and t.i - tok.i <= 8
