@@ -144,6 +144,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         t = verb
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
+        own = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if own is not None and t.lemma_.lower() in speech().all_verbs:
+            return own   # "X reports the minister condemned the raid and accused Y of ...": the minister
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech().say and depth < 3:
             return subject_of(t.head, depth + 1)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in speech().nouns \
