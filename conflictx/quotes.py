@@ -773,7 +773,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     # ("X says it has asked": X's; "X said the group had declared a week of mourning": a deed, X's words)
     claim_verbs = {f[4].i: f for f in found if f[4] is not None and f[3] is not None
                    and f[4].lemma_.lower() in vocab.say and f[3].pos_ != "PRON"
-                   and (f[4].lemma_.lower() == "claim" or any(c.dep_ == "ccomp" for c in f[4].children))}
+                   and (f[4].lemma_.lower() == "claim" or f[4].lemma_.lower() in vocab.commitment
+                        or any(c.dep_ == "ccomp" for c in f[4].children))}   # "X reports the president is vowing to ..."
     found = [f for f in found if not (f[4] is not None and any(
         c.dep_ in {"ccomp", "parataxis"} and c.i in claim_verbs and f[0] <= claim_verbs[c.i][3].idx < f[1]
         for c in f[4].children))]
