@@ -237,6 +237,17 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+def _passive_reporter(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "was reported by X to have ...", "is said by X to be ...": the agent and the infinitive."""
+    if verb.tag_ != "VBN":
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if agent is None or inf is None or inf.i < agent.i:
+        return None
+    return agent, (inf.left_edge.i, inf.right_edge.i + 1)
+
+
 def _made_clear(verb: Token) -> bool:
     """ "made it clear", "made clear" right after the verb."""
     doc = verb.doc
@@ -387,7 +398,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 and subj is not None and not _speaker_like(subj):
             continue   # "Confirmation of both sides claims is impossible": a plural noun read as a verb
         span = None
-        if lemma in vocab.say:
+        reporter = _passive_reporter(tok) if lemma in vocab.say else None
+        if reporter is not None:
+            # "X was reported by a rebel spokesman to have collapsed": the spokesman said so
+            subj, span = reporter
+        elif lemma in vocab.say:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
             if comp is not None and _indirect_question(comp):
                 continue   # "explained what sparked the attack", "asked me what I was doing": no statement
