@@ -237,12 +237,23 @@ def _speaker_like(subj: Token | None) -> bool:
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
 
 
+def _agent(verb: Token) -> Token | None:
+    """The doer in a passive's by-phrase: "was told by the minister"."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _to_infinitive(verb: Token, after: int = -1) -> Token | None:
+    """A "to" infinitive hanging on the verb (past token ``after``): "warned civilians to leave"."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > after
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
 def _passive_reporter(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     """ "was reported by X to have ...", "is said by X to be ...": the agent and the infinitive."""
     if verb.tag_ != "VBN":
         return None
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    inf = next((c for c in verb.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    agent = _agent(verb)
+    inf = _to_infinitive(verb)
     if agent is None or inf is None or inf.i < agent.i:
         return None
     return agent, (inf.left_edge.i, inf.right_edge.i + 1)
@@ -323,6 +334,11 @@ def _indirect_question(comp: Token) -> bool:
     return first.lower_ in WH_WORDS and first.i > comp.head.i and (first.head.i == comp.i or first.i == comp.i)
 
 
+def _reported_clause(verb: Token) -> Token | None:
+    """The clausal complement of a speech verb, unless it is a misplaced relative clause."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
+
+
 def _relative_clause(comp: Token) -> bool:
     """ "agreed to a deal last year that ended the war": a relative clause on a noun that the
     parser hung on the verb as its complement."""
@@ -382,7 +398,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
             # "a jury was told ...", "it was explained to the envoy": the subject heard it;
             # the speaker is the agent, if the sentence names one
-            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            subj = _agent(tok)
             if subj is None:
                 continue
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
@@ -403,7 +419,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             # "X was reported by a rebel spokesman to have collapsed": the spokesman said so
             subj, span = reporter
         elif lemma in vocab.say:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
+            comp = _reported_clause(tok)
             if comp is not None and _indirect_question(comp):
                 continue   # "explained what sparked the attack", "asked me what I was doing": no statement
             if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
@@ -438,8 +454,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 that = that or _stray_clause_after_hearer(tok)
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 gerund = next((c for c in tok.children if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG"), None)
-                order = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                order = _to_infinitive(tok, after=tok.i)
                 if that is not None:
                     span = that
                 elif obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
@@ -508,11 +523,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     named = next((t for t in sub if t.dep_ == "oprd"), None)
                     start = named.left_edge.i if named is not None else obj.left_edge.i
                     span = (start, obj.right_edge.i + 1)
-                    comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
+                    comp = _reported_clause(tok)
                     if comp is not None:
                         span = (min(span[0], comp.left_edge.i), max(span[1], comp.right_edge.i + 1))
             else:
-                comp = next((c for c in tok.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
+                comp = _reported_clause(tok)
                 if comp is not None and any(t.text in {"“", '"'} for t in comp.subtree):
                     named = next((t for t in comp.subtree if t.dep_ == "oprd"), None)
                     start = named.left_edge.i if named is not None else comp.left_edge.i
@@ -582,9 +597,9 @@ def _content_noun_candidates(doc: Doc) -> list[Candidate]:
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in vocab.content_nouns:
             continue
-        clause = next((c for c in tok.rights if c.dep_ in {"acl", "ccomp"} and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None:
+        mark = next((m for c in tok.rights if c.dep_ in {"acl", "ccomp"}
+                     for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if mark is None:
             continue
         author = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
             (c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
@@ -592,8 +607,7 @@ def _content_noun_candidates(doc: Doc) -> list[Candidate]:
             or prep_object(tok)
         if author is None:
             continue
-        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
-        out.append(Candidate(mark.i + 1, _clause_end(clause), tok, author))
+        out.append(Candidate(mark.i + 1, _clause_end(mark.head), tok, author))
     return out
 
 
@@ -725,19 +739,19 @@ def find_quotes(doc: Doc) -> list[Quote]:
             for tok in _cue_window(doc, q):
                 if index.covering(tok.idx) is not None:
                     continue
-                author = _statement_author(tok) if tok.lemma_.lower() == "read" else None
-                if author is not None:
-                    # '"We condemn ...," read a statement by the coordinator': the author speaks
-                    dist = min(abs(tok.idx - q.close_end), abs(q.open_start - tok.idx))
-                    if best is None or dist < best[0]:
-                        best = (dist, author, tok)
+                if tok.lemma_.lower() == "read":
+                    s = _statement_author(tok)   # '"We condemn ...," read a statement by the coordinator'
                 elif tok.lemma_.lower() in vocab.say and tok.pos_ in {"VERB", "AUX"}:
                     s = subject_of(tok)
-                    if s is None or q.open_start <= s.idx < q.close_end:
+                    if s is not None and q.open_start <= s.idx < q.close_end:
                         continue
-                    dist = min(abs(tok.idx - q.close_end), abs(q.open_start - tok.idx))
-                    if best is None or dist < best[0]:
-                        best = (dist, s, tok)
+                else:
+                    continue
+                if s is None:
+                    continue
+                dist = min(abs(tok.idx - q.close_end), abs(q.open_start - tok.idx))
+                if best is None or dist < best[0]:
+                    best = (dist, s, tok)
             if best is not None:
                 subj, cue = best[1], best[2]
             else:
