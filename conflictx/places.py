@@ -136,8 +136,8 @@ def _or_name(span: Span) -> bool:
     if first.ent_type_ not in PLACE_LABELS:
         return False
     start = k - 3
-    while start > 0 and doc[start - 1].ent_iob_ == "I" or (start > 0 and doc[start].ent_iob_ == "I"):
-        start -= 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1     # back to the first word of that place's name
     listed = start > 0 and doc[start - 1].text == ","
     after = doc[span.end] if span.end < len(doc) else None
     return not listed and (after is None or after.text in {",", ".", ")", ";"})
@@ -191,17 +191,11 @@ FEATURE_WORDS = {"peninsula", "valley", "delta", "coast", "island", "islands", "
                  "basin", "corridor", "strip", "enclave", "pocket", "salient"}
 
 
-def _feature_word(span: Span) -> str | None:
-    """A lower-case landform word after a place's name ("the Jaffna peninsula"): the article's name
-    for the area, kept as an alias."""
+def _area_word(span: Span, words: set[str] = ADMIN_SUFFIXES) -> str | None:
+    """The lower-case area word right after a name: an admin suffix ("the Norland region", "Arvel
+    state") or, with FEATURE_WORDS, a landform ("the Jaffna peninsula"), kept as an alias."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt.text if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.text.islower() else None
-
-
-def _admin_suffix(span: Span) -> str | None:
-    """The lower-case area word right after a name ("the Norland region", "Arvel state")."""
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt.text if nxt is not None and nxt.lower_ in ADMIN_SUFFIXES and nxt.text.islower() else None
+    return nxt.text if nxt is not None and nxt.lower_ in words and nxt.text.islower() else None
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -226,7 +220,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         # "the Norlandian city of Arvel": a people's adjective, the place comes after "of" (but "the
         # Silvan district of Diyarbakir" names a town)
         return None
-    suffix = _admin_suffix(span)
+    suffix = _area_word(span)
     if suffix and gaz.region(f"{name} {suffix}"):
         return gaz.region(f"{name} {suffix}")[0]    # "the Norland region": the region, not its capital
     country = gaz.country(name, context)
@@ -554,10 +548,9 @@ def _country_context(doc: Doc, gaz: Gazetteer, cands: list[tuple[Span, str]]) ->
 HOST_SENTENCES = 2   # how far (in sentences) a street or village looks for the settlement it lies in
 
 
-def _container(span: Span, resolved: list[tuple[Span, Place]]) -> Place | None:
+def _container(span: Span, where: dict[int, Place]) -> Place | None:
     """The resolved place an unknown one is said to lie in: "X district of Arvel province",
-    "the village of X in Brisk", "X, in northern Arvel"."""
-    where = {i: p for sp, p in resolved if p.lat is not None and p.kind != "country" for i in range(sp.start, sp.end)}
+    "the village of X in Brisk", "X, in northern Arvel". ``where``: placed areas and towns by token."""
     tok = span[-1]
     holders = [tok, *(t for t in tok.rights if t.lower_ in PLACE_NOUNS)]
     if tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS:
@@ -716,6 +709,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
     for i in range(len(resolved)):
         groups.setdefault(find(i), []).append(i)
     locations = []
+    where = {i: p for sp, p in resolved if p.lat is not None and p.kind != "country" for i in range(sp.start, sp.end)}
     for root, members in sorted(groups.items(), key=lambda kv: min(kv[1])):
         members.sort()
         first_span, place = resolved[members[0]]
@@ -731,15 +725,15 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             # a street, camp or village the gazetteer lacks lies, as far as we can tell, in the
             # place it is said to be in, else in the settlement the article last named before it
             # (kind stays "unresolved")
-            host = _container(first_span, resolved) or _host_settlement(doc, first_span.start, resolved)
+            host = _container(first_span, where) or _host_settlement(doc, first_span.start, resolved)
             if host is not None:
                 lat, lon, country = host.lat, host.lon, host.country
 
         names = []
         for m in members:
             t = resolved[m][0].text
-            suffix = (_admin_suffix(resolved[m][0]) if resolved[m][1].kind in {"province", "state", "region"} else None) \
-                or _feature_word(resolved[m][0])
+            suffix = (_area_word(resolved[m][0]) if resolved[m][1].kind in {"province", "state", "region"} else None) \
+                or _area_word(resolved[m][0], FEATURE_WORDS)
             for n in (t, f"{t} {suffix}" if suffix else None):   # the article calls it both
                 if n and n not in names:
                     names.append(n)
