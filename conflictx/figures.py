@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .numbers import parse_number
 from .result import Figure, Quote
 from .sentences import sent_range, title_case
+from .speakers import prep_object
 from .vocab import casualties, speech
 
 EXCLUDED_LABELS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
@@ -147,8 +148,7 @@ def _predicate_category(verb: Token) -> str | None:
             if c.lower_ == "part":   # "were part of a third round of evacuations"
                 whole = c
                 for _ in range(2):
-                    whole = next((g for p in whole.children if p.dep_ == "prep" and p.lower_ == "of"
-                                  for g in p.children if g.dep_ == "pobj"), None)
+                    whole = prep_object(whole, preps={"of"})
                     if whole is None:
                         break
                     cat = cv.nouns.get(whole.lower_) or cv.nouns.get(whole.lemma_.lower())

@@ -119,6 +119,12 @@ def _located_apposition(name: Token, head: Token) -> bool:
     return t.i == head.i
 
 
+def _statement_noun(tok: Token) -> bool:
+    """ "statement", "posts", "warnings" (not "spokesman"): a noun that stands for its author."""
+    nouns = speech().nouns
+    return (tok.lower_ in nouns or tok.lemma_.lower() in nouns) and tok.lower_ not in SPOKES_NOUNS
+
+
 def _bracketed(tok: Token) -> bool:
     """A phrase in brackets: "Arvel (North Velmora)"."""
     left = tok.left_edge.i
@@ -364,14 +370,13 @@ class SpeakerResolver:
             mention = span.text
         if len(toks) > 3 and toks[0].lower_ in {"one", "some", "many", "most", "several", "two", "three"} and toks[1].lower_ == "of":
             toks = toks[2:]           # "one of the officials" -> "the officials"
-        if (head.lower_ in speech().nouns or head.lemma_.lower() in speech().nouns) and head.lower_ not in SPOKES_NOUNS:
+        if _statement_noun(head):
             author = prep_object(head)
             if author is not None:   # "a statement from the agency said": the agency
                 sp = self.make(noun_phrase(author, with_conj=False), author)
                 sp.mention, sp.start, sp.end = mention, span.start_char, span.end_char
                 return sp
-        if toks and (toks[-1].lower_ in speech().nouns or toks[-1].lemma_.lower() in speech().nouns) \
-                and len(toks) > 1 and toks[-1].lower_ not in SPOKES_NOUNS:
+        if toks and _statement_noun(toks[-1]) and len(toks) > 1:
             toks = toks[:-1]       # "a ministry statement" -> "ministry"; "a UN spokesperson" stays
         definite = bool(toks) and toks[0].lower_ in {"the", "this"}
         while toks and toks[0].lower_ in {"the", "a", "an", "this"}:
