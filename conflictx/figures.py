@@ -157,13 +157,10 @@ def _predicate_category(verb: Token) -> str | None:
     return None
 
 
-INTRANSITIVE = {"die", "flee", "disappear", "perish", "vanish", "live", "stay"}   # their subject is the one it happens to
-
-
 def _relative_object(clause: Token) -> bool:
     """ "the 300 civilians they had detained": the noun is the object of a relative clause that has
     a subject of its own and no object; not "the villages where soldiers died"."""
-    return clause.lemma_.lower() not in INTRANSITIVE and not any(
+    return clause.lemma_.lower() not in casualties().intransitive and not any(
         c.dep_ == "dobj" or (c.dep_ == "advmod" and c.lower_ in {"where", "when", "why", "how"}) for c in clause.children)
 
 
@@ -247,7 +244,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = _category_of_word(head)
             if cat:
                 # the agent of an active verb did the killing; only patients (or intransitive subjects) count
-                if dep == "nsubj" and head.lemma_.lower() not in INTRANSITIVE | cv.harm_verbs \
+                if dep == "nsubj" and head.lemma_.lower() not in cv.intransitive | cv.harm_verbs \
                         and head.pos_ == "VERB" and head.tag_ != "VBN" and head.lower_ not in cv.adjectives:
                     return None
                 return _adjust(cat, head, unit_is_person)
@@ -256,7 +253,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
                 for c in head.children:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
                         cat = _category_of_word(c)
-                        if cat and (c.tag_ == "VBN" or (dep == "nsubj" and c.lemma_.lower() in INTRANSITIVE)):
+                        if cat and (c.tag_ == "VBN" or (dep == "nsubj" and c.lemma_.lower() in cv.intransitive)):
                             return _adjust(cat, c, unit_is_person)
             if head.lemma_.lower() in LEVEL_VERBS:
                 subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -370,7 +367,7 @@ def _single_victims(doc: Doc, figures: list[Figure]) -> list[Figure]:
             continue
         verb = tok.head
         cat = _category_of_word(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in INTRANSITIVE - {"live", "stay"}):
+        if cat not in SINGLE_CATEGORIES or (tok.dep_ == "nsubj" and verb.lemma_.lower() not in cv.intransitive - {"live", "stay"}):
             continue
         cat = _adjust(cat, verb, True)
         phrase = doc[det.i:people[-1].i + 1]

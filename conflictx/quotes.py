@@ -281,13 +281,10 @@ def _statement_author(verb: Token) -> Token | None:
     return prep_object(noun, verb)
 
 
-HEARER_VERBS = {"tell", "warn", "inform", "assure", "remind", "caution", "promise", "advise"}
-
-
 def _stray_clause_after_hearer(verb: Token) -> tuple[int, int] | None:
     """ "..., warning residents they would be shot if ...": the clause after the hearer, which the
     parser hung on another verb of the sentence."""
-    if verb.lemma_.lower() not in HEARER_VERBS:
+    if verb.lemma_.lower() not in speech().hearer:
         return None
     hearer = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
     doc = verb.doc

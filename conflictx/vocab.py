@@ -19,6 +19,7 @@ class SpeechVocab:
         self.nouns = frozenset(d["speech_nouns"])
         self.content_nouns = frozenset(d["content_nouns"])
         self.appeal_object = frozenset(d["appeal_object_verbs"])
+        self.hearer = frozenset(d["hearer_verbs"])
         self.all_verbs = self.say | self.appeal | self.accuse | self.topic
         self.not_content = tuple(d.get("not_content_starts", []))
         self.evidential = frozenset(d.get("evidential_verbs", []))
@@ -59,6 +60,7 @@ class CasualtyVocab:
         self.harm_verbs = frozenset(d["harm_verbs"])
         self.injury_objects = frozenset(d["injury_objects"])
         self.displacement_settings = frozenset(d["displacement_settings"])
+        self.intransitive = frozenset(d["intransitive_verbs"])
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
 
 
