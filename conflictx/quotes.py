@@ -51,8 +51,9 @@ class Candidate:
 def direct_spans(text: str) -> list[QuoteSpan]:
     """Quotations in curly or straight marks, sorted and disjoint (curly ones win an overlap)."""
     spans: list[QuoteSpan] = []
+    masked = text
     for rx in (CURLY, STRAIGHT):
-        for m in rx.finditer(text):
+        for m in rx.finditer(masked):
             s, e = m.start(1), m.end(1)
             while s < e and text[s].isspace():
                 s += 1
@@ -60,6 +61,13 @@ def direct_spans(text: str) -> list[QuoteSpan]:
                 e -= 1
             if e > s:
                 spans.append(QuoteSpan(s, e, m.start(), m.end()))
+        if rx is CURLY and spans:
+            # a straight mark that closed a curly quotation opens nothing: '“..." he said. "..."'
+            parts, at = [], 0
+            for q in spans:
+                parts += [text[at:q.open_start], " " * (q.close_end - q.open_start)]
+                at = q.close_end
+            masked = "".join(parts) + text[at:]
     spans.sort(key=lambda q: q.open_start)
     disjoint: list[QuoteSpan] = []
     for q in spans:

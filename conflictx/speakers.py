@@ -471,7 +471,8 @@ class SpeakerResolver:
             c = self.gaz.country(core.text)
             if c is not None:
                 return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)
-        return Speaker(core.text, mention, role, self._body_type(toks, ents), None, span.start_char, span.end_char)
+        kind = "person" if head.tag_ == "NN" and head.lower_ in self.av.person_roles else self._body_type(toks, ents)
+        return Speaker(core.text, mention, role, kind, None, span.start_char, span.end_char)
 
     def _body_type(self, toks: list[Token], ents: list[Span]) -> str:
         words = {t.lower_ for t in toks}

@@ -72,6 +72,7 @@ class ActorVocab:
         self.government = frozenset(w.lower() for w in d["government_words"])
         self.group = frozenset(w.lower() for w in d["group_words"])
         self.organisation = frozenset(w.lower() for w in d["organisation_words"])
+        self.person_roles = frozenset(w.lower() for w in d["person_role_words"])
 
 
 @lru_cache(maxsize=1)
