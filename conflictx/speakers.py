@@ -3,6 +3,7 @@ fitting speaker, capitals and seats of power to the government they stand for.""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -193,6 +194,7 @@ class SpeakerResolver:
                     self._add_person(tail)
         self.history: list[tuple[int, Speaker]] = []   # (token index, speaker) of earlier quotes
         self.gender: dict[str, str] = {}                 # person name -> "m" / "f", from titles and pronouns
+        self._home: tuple | None = None                  # see _home_country()
 
     def ents_in(self, start: int, end: int) -> list[Span]:
         """Entities wholly inside tokens [start, end), by bisection (Span.ents scans the whole doc)."""
@@ -369,6 +371,8 @@ class SpeakerResolver:
             span = doc[toks[0].i:span.end] if toks else span
             mention = span.text
         if len(toks) > 3 and toks[0].lower_ in {"one", "some", "many", "most", "several", "two", "three"} and toks[1].lower_ == "of":
+            if head.i == toks[0].i:   # the quantifier heads the phrase: "the officials" speak
+                head = next((g for g in toks[1].children if g.dep_ == "pobj"), head)
             toks = toks[2:]           # "one of the officials" -> "the officials"
         if _statement_noun(head):
             author = prep_object(head)
@@ -397,6 +401,11 @@ class SpeakerResolver:
                                                              or sp.name.lower().split()[0] == head.lower_)), None)
             if fuller is not None:
                 return Speaker(fuller.name, mention, fuller.role, fuller.type, fuller.represents,
+                               span.start_char, span.end_char)
+            home = self._home_country() if head.lower_ == "officials" else None
+            if home is not None:
+                # a bare "Officials say" in an article about one country: that country's officials
+                return Speaker(f"{home[0]} officials", mention, None, "government", home[1],
                                span.start_char, span.end_char)
         # "The Red Cross chief vowed ..." after "the Red Cross chief, Pak Ji-hoon, visited ..."
         if definite and head.pos_ == "NOUN" and len(core) <= 4:
@@ -473,6 +482,27 @@ class SpeakerResolver:
                 return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)
         kind = "person" if head.tag_ == "NN" and head.lower_ in self.av.person_roles else self._body_type(toks, ents)
         return Speaker(core.text, mention, role, kind, None, span.start_char, span.end_char)
+
+    def _home_country(self) -> tuple[str, str] | None:
+        """(demonym, country name) of the country the article's places point at most, if one
+        clearly leads (two mentions or more, more than any other); the demonym as the article
+        writes it when it uses one ("Nepalese" rather than "Nepali")."""
+        if self._home is None:
+            counts: Counter = Counter()
+            for place in self.doc._.places or []:
+                if place.country:
+                    counts[place.country] += max(1, len(place.mentions))
+            ranked = counts.most_common(2)
+            self._home = ()
+            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                iso = ranked[0][0]
+                country = self.gaz.countries.get(iso)
+                forms = [k for k, v in self.av.demonym_forms.items() if v == iso]
+                used = {e.text.lower() for e in self.ents if e.label_ == "NORP"}
+                form = next((f for f in forms if f.lower() in used), forms[0] if forms else None)
+                if country is not None and form is not None:
+                    self._home = (form, country.name)
+        return self._home or None
 
     def _body_type(self, toks: list[Token], ents: list[Span]) -> str:
         words = {t.lower_ for t in toks}

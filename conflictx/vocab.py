@@ -69,6 +69,7 @@ class ActorVocab:
         d = load_json("actors.json")
         self.seats = {k.lower(): v for k, v in d["seats_of_power"].items()}
         self.demonyms = {k.lower(): v for k, v in d["demonyms"].items()}
+        self.demonym_forms: dict[str, str] = dict(d["demonyms"])   # as written: "South Sudanese"
         self.government = frozenset(w.lower() for w in d["government_words"])
         self.group = frozenset(w.lower() for w in d["group_words"])
         self.organisation = frozenset(w.lower() for w in d["organisation_words"])
