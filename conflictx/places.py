@@ -20,7 +20,7 @@ PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "a
                "toward", "inside", "throughout", "via", "through", "between", "of"}
 PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
                "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory",
-               "neighborhood", "neighbourhood", "suburb", "quarter"}
+               "neighborhood", "neighbourhood", "suburb", "quarter", "port"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‑"}
 
@@ -45,6 +45,8 @@ def clean_span(span: Span, known=None) -> Span | None:
         end -= 1
     if start < end and end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper():
         end += 1         # "North Harbour Street": the street, not a place called "North Harbour"
+    if known is not None and start < end:
+        end = _linked_end(doc, start, end, known)
 
     if start >= end:
         return None
@@ -56,6 +58,22 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blv
 KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfriend", "boyfriend", "mother",
              "father", "cousin", "uncle", "aunt", "friend", "colleague", "partner", "nephew", "niece",
              "grandson", "granddaughter", "fiancee", "fiancé", "fiancée", "widow", "mr", "mrs", "ms", "dr"}
+
+
+def _linked_end(doc: Doc, start: int, end: int, known) -> int:
+    """The end of a name joined by lower-case linking words ("Porto da Velha", "Santa Cruz de la
+    Palma") that the model cut short, when the gazetteer knows the whole; else ``end``."""
+    if doc[end - 1].lower_ in NAME_LINKS:
+        end -= 1          # the model's span stops after "de"
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_LINKS and not doc[k].is_title:
+        k += 1
+    if k == end:
+        return end
+    run = k
+    while run < len(doc) and run - k < 3 and doc[run].pos_ == "PROPN" and doc[run].is_title:
+        run += 1
+    return run if run > k and known(doc[start:run].text) else end
 
 
 def _not_a_town(span: Span, known=None) -> bool:
@@ -152,6 +170,7 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
+NAME_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al"}   # "Mocimboa da Praia"
 ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -172,8 +191,14 @@ def _settlement_context(span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.is_lower:
         return True
-    if len(before) == 2 and before[1] == "of" and (before[0] in PLACE_NOUNS or before[0] in COMPASS):
-        return True
+    if len(before) == 2 and before[1] == "of" and (doc[span.start - 2].lemma_.lower() in PLACE_NOUNS or before[0] in COMPASS):
+        return True    # "the village of X", "the villages of X", "north of X"
+    first = span[-1]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i < span.start and first.pos_ == "PROPN" and first.i >= 2 and doc[first.i - 1].lower_ == "of" \
+            and doc[first.i - 2].tag_ == "NNS" and doc[first.i - 2].lemma_.lower() in PLACE_NOUNS:
+        return True    # "the villages of X, Y and Z": every member of the list
     after = [t.lower_ for t in doc[span.end:span.end + 4]]
     renamed = after[:1] == ["("] or (after[:1] == [","] and (
         after[1:3] == ["known", "as"] or after[1:4] == ["also", "known", "as"] or after[1:2] in (["called"], ["formerly"])))
@@ -263,6 +288,9 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             return None
         if not says_place:
             cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
+        elif settled and context and not any(c.country in context or c.population >= BIG_CITY
+                                 or c.country in gaz.neighbours.get(context.most_common(1)[0][0], set()) for c in cities):
+            cities = []   # "the villages of X, Rago ...": a hamlet far abroad that shares a village's name
         if not cities and not settled:
             return None      # an alternate spelling of a city in a country the article never mentions (a group named like a far-off town)
     if not cities:
@@ -388,6 +416,16 @@ def _joined_names(doc: Doc, strong_place) -> list[Span]:
     return out
 
 
+def _list_pieces(ent: Span, known) -> list[Span]:
+    """An entity the model ran over a list ("Arvel, Brisk", "Arvel and Brisk"): one span per list
+    member, unless the gazetteer knows the whole ("Trinidad and Tobago")."""
+    cuts = [t.i for t in ent if t.lower_ in {",", "and", "or"} and t.i + 1 < ent.end and ent.doc[t.i + 1].dep_ == "conj"]
+    if not cuts or known(ent.text):
+        return [ent]
+    bounds = [ent.start, *cuts, ent.end]
+    return [Span(ent.doc, a + (k > 0), b, label=ent.label_) for k, (a, b) in enumerate(zip(bounds, bounds[1:])) if b > a + (k > 0)]
+
+
 def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list[tuple[Span, str]]:
     out = []
     taken: set[int] = set()
@@ -402,7 +440,7 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
         if not any(i in taken for i in range(joined.start, joined.end)):
             out.append((joined, "GPE"))
             taken.update(range(joined.start, joined.end))
-    for ent in ents:
+    for ent in (piece for e in ents for piece in _list_pieces(e, gaz_known)):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in NAME_HEAD_LABELS and strong_place is not None and len(ent) > 1:
@@ -427,7 +465,9 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
             continue
         if len(sp) == 1 and sp.text in person_parts and not (
                 strong_place is not None and strong_place(sp.text, cities=False)) and not (
-                ent.label_ in PLACE_LABELS and _context_says_place(sp) and gaz_known(sp.text)):
+                ent.label_ in PLACE_LABELS and _context_says_place(sp) and gaz_known(sp.text)) \
+                and not (ent.label_ in PLACE_LABELS and _settlement_context(sp) and not (
+                    sp.start > 0 and doc[sp.start - 1].pos_ == "PROPN" and doc[sp.start - 1].is_title)):
             continue   # a name the article gives a person ("Ellis Marsh ... Ellis said") is the person's
         out.append((sp, ent.label_))
         taken.update(range(sp.start, sp.end))
@@ -444,6 +484,8 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
                 doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in CALENDAR_WORDS  # "in Arvel Monday"
                 or _name_particle(doc, end)):
             end += 1
+        linked = _linked_end(doc, tok.i, end, gaz_known)
+        end = linked if not any(i in taken for i in range(end, linked)) else end
         sp = doc[tok.i:end]
         if len(sp) == 1 and tok.lower_ in DIRECTION_WORDS:
             continue

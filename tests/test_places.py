@@ -310,3 +310,25 @@ def test_towns_listed_after_a_dash(run):
 def test_area_names_holding_and_stay_whole(run):
     out = run("Border guards in Bosnia and Herzegovina stopped two trucks on Monday.")
     assert "Bosnia and Herzegovina" in [l["name"] for l in out["locations"]], out["locations"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Troops retook the port of Ponta do Sol after two days.", "Ponta do Sol"),
+    ("Looters stripped the harbour of Santa Cruz de la Palma overnight.", "Santa Cruz de la Palma"),
+])
+def test_a_linking_word_inside_a_known_name(run, text, name):
+    out = run(text)
+    assert place(out, name)["lat"] is not None, [l["name"] for l in out["locations"]]
+
+
+def test_every_member_of_a_village_list_is_a_place(run):
+    out = run("Families said they fled from the towns of Orvek, Tessa, and Mallow, near Kaduna.")
+    got = {l["name"] for l in out["locations"]}
+    assert {"Orvek", "Tessa", "Mallow", "Kaduna"} <= got, got
+    assert not any("," in n for n in got), got
+
+
+def test_a_village_abroad_with_the_same_name_is_not_the_place(run):
+    out = run("Gunmen raided the villages of Orvek and Rago in Kaduna state, Nigerian police said.")
+    rago = place(out, "Rago")
+    assert rago["country"] in (None, "NG"), rago
