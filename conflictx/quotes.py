@@ -181,8 +181,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = verb.head
             while head.pos_ == "ADP" and head.head.i != head.i:   # "quoted as saying"
                 head = head.head
-            if verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech().say:
-                head = head.head   # "X said Y would happen, adding ...": X adds, not Y
+            if verb.tag_ == "VBG" and head.dep_ == "ccomp" and (
+                    head.head.lemma_.lower() in speech().say or verb.doc[verb.i - 1].text == ","):
+                # "X said Y would happen, adding ...", "X dismissed reports that Y was lost,
+                # saying ...": X adds, not Y
+                head = head.head
             return subject_of(head, depth + 1)
     return None
 

@@ -160,6 +160,15 @@ def _reported(tok: Token) -> bool:
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "dos", "das"}
 
 
+def _lost_subject(tok: Token) -> bool:
+    """A name the parser hung on a phrase before a verb that has no subject: "In an interview with
+    VOA, Ivo Renk, commander of ..., describes ..." (Renk parsed as an apposition or conjunct of VOA)."""
+    if tok.dep_ not in {"appos", "conj"} or tok.ent_type_ != "PERSON" or tok.head.ent_type_ == "PERSON":
+        return False
+    root = tok.sent.root
+    return root.pos_ == "VERB" and root.i > tok.i and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in root.children)
+
+
 def _name_word(tok: Token) -> bool:
     """A word of a person's name: capitalised, a particle ("bin", "van"), or after a joining
     hyphen ("Ji-hoon")."""
@@ -259,7 +268,7 @@ class SpeakerResolver:
         for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):tok.i]):
             if best is not None and t.i <= best[0]:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"}:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} or _lost_subject(t):
                 if t.dep_ == "nsubjpass" and best is not None:
                     continue   # "Dana Ruhl was shot ... He said:": the victim, not the next speaker
                 if best is not None and _reported(t):
@@ -433,7 +442,7 @@ class SpeakerResolver:
                 sp.mention, sp.role = mention, sp.role or core.text
                 sp.start, sp.end = span.start_char, span.end_char
                 return sp
-        ents = self.ents_in(core.start, core.end)
+        ents = self.ents_in(span.start, span.end)   # (with "the": "the Islamic Front" is one ORG)
         person = next((e for e in ents if e.label_ == "PERSON"), None)
         body_head = (head.pos_ == "NOUN" or head.is_lower) and head.lower_ in self._non_person_words and \
             (person is None or not person.start <= head.i < person.end)
