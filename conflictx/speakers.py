@@ -456,7 +456,9 @@ class SpeakerResolver:
         titled = any(t.lower_ in TITLES and t.ent_type_ not in {"ORG", "FAC"} and k + 1 < len(toks)
                      and toks[k + 1].text[:1].isupper() for k, t in enumerate(toks[:3]))
         if not body_head and (person is not None or titled or (
-                tail is not None and len(tail) >= 2 and not ents and not words_of(core) & self._non_person_words)):
+                tail is not None and len(tail) >= 2 and not words_of(core) & self._non_person_words and all(
+                    tail.start <= e.start and e.end <= tail.end and len(e) < len(tail) for e in ents))):
+            # (an entity inside the name, "Ilse [Varnhagen]" tagged as a body, does not make it one)
             tail = tail if tail is not None else (person if person is not None else core)
             if person is not None and tail.start < person.start and person.end == tail.end and \
                     any(t.lower_ == "of" for t in doc[core.start:tail.start]):
