@@ -237,12 +237,27 @@ def _clause_end(tok: Token) -> int:
     return end
 
 
+def _stranded_predicate(obj: Token) -> Token | None:
+    """A finite verb right after an object, with no subject of its own: the object is its subject."""
+    doc = obj.doc
+    at = obj.right_edge.i + 1
+    if obj.pos_ not in {"NOUN", "PROPN"} or at >= len(doc):
+        return None
+    verb = doc[at]
+    if verb.tag_ not in {"VBZ", "VBP", "VBD", "MD"} or verb.head.i == obj.head.i and verb.dep_ == "conj" \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb if verb.pos_ == "AUX" or verb.dep_ in {"advcl", "ccomp", "conj", "ROOT"} else None
+
+
 def _speaker_like(subj: Token | None) -> bool:
     """A subject that can make a statement: a name, a pronoun, a person or a body."""
     if subj is None:
         return False
     if subj.pos_ in {"PROPN", "PRON"} or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
+    if any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}) for c in subj.children):
+        return True   # "the agency's local desk", "Arvel's envoy": someone's voice
     words = {subj.lower_, subj.lemma_.lower()}
     av = actors()
     return bool(words & (speech().speaker_nouns | casualties().person_units | av.government | av.group | av.organisation))
@@ -475,6 +490,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                         if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
                             end = max(end, c.right_edge.i + 1)
                     span = (obj.left_edge.i, end)
+                elif obj is not None and _stranded_predicate(obj) is not None:
+                    # "with Arvel claiming the raids are a breach of ...": the parser took the
+                    # clause's subject for the verb's object and hung its verb elsewhere
+                    span = (obj.left_edge.i, _clause_end(_stranded_predicate(obj)))
                 elif lemma == "claim" and obj is not None and obj.lower_ in {"responsibility", "credit"}:
                     span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed responsibility for the attack"
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report", "claim"}:
