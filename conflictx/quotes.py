@@ -237,10 +237,19 @@ def _clause_end(tok: Token) -> int:
     return end
 
 
+def _inverted_speaker(verb: Token, q: QuoteSpan) -> Token | None:
+    """ '"...?" asked a young woman whose ...': the speaker after the verb, parsed as its object."""
+    if not 0 <= verb.idx - q.close_end <= 2:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
 def _stranded_predicate(obj: Token) -> Token | None:
     """A finite verb right after an object, with no subject of its own: the object is its subject."""
     doc = obj.doc
     at = obj.right_edge.i + 1
+    if at < len(doc) and doc[at].text == "," and any(t.dep_ == "relcl" for t in obj.children):
+        at += 1   # "most traders who were there, fled": the comma closes the relative clause
     if obj.pos_ not in {"NOUN", "PROPN"} or at >= len(doc):
         return None
     verb = doc[at]
@@ -482,6 +491,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     span = that
                 elif obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
                     span = (obj.left_edge.i, order.right_edge.i + 1)   # "warned civilians to leave the area"
+                elif obj is not None and _stranded_predicate(obj) is not None:
+                    # "with Arvel claiming the raids are a breach of ...", "said most traders who
+                    # were there, fled ...": the parser took the clause's subject for the verb's
+                    # object and hung the clause's verb elsewhere
+                    span = (obj.left_edge.i, _clause_end(_stranded_predicate(obj)))
                 elif obj is not None and obj.lower_ not in {"nothing", "little", "anything", "much"} and \
                         any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
                     # headline style: "Rebels claim 30 soldiers killed ..., and 12 injured"
@@ -490,10 +504,6 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                         if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
                             end = max(end, c.right_edge.i + 1)
                     span = (obj.left_edge.i, end)
-                elif obj is not None and _stranded_predicate(obj) is not None:
-                    # "with Arvel claiming the raids are a breach of ...": the parser took the
-                    # clause's subject for the verb's object and hung its verb elsewhere
-                    span = (obj.left_edge.i, _clause_end(_stranded_predicate(obj)))
                 elif lemma == "claim" and obj is not None and obj.lower_ in {"responsibility", "credit"}:
                     span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed responsibility for the attack"
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report", "claim"}:
@@ -729,7 +739,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             # (unless the verb is inside the quotation: "people who swore they would stay")
             if index.covering(c.verb.idx) is None:
                 for k in over:
-                    cue_of_direct.setdefault(k, (c.subject, c.verb))
+                    subj = c.subject if c.subject is not None else _inverted_speaker(c.verb, directs[k])
+                    cue_of_direct.setdefault(k, (subj, c.verb))
             continue
         # the cue verb sits inside a quotation: it is part of someone's words, not attribution
         if index.covering(c.verb.idx) is not None:
@@ -772,6 +783,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                     s = subject_of(tok)
                     if s is not None and q.open_start <= s.idx < q.close_end:
                         continue
+                    s = s if s is not None else _inverted_speaker(tok, q)
                 else:
                     continue
                 if s is None:

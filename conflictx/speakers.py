@@ -476,6 +476,10 @@ class SpeakerResolver:
                 self.gender.setdefault(name, GENDERED_TITLES[title])
             return Speaker(name, mention, role or self.roles.get(name), "person", None, span.start_char, span.end_char)
         text_key = fold(core.text)
+        if len(core) == 1 and head.pos_ == "PROPN" and text_key not in self.gaz.capitals and self.gaz.country(core.text) is None:
+            full = self.full_person_name(core)
+            if full is not None:   # "Tatah said" after "John Tatah, a trader, ...": the model called the surname a place
+                return Speaker(full, mention, role or self.roles.get(full), "person", None, span.start_char, span.end_char)
         iso = None
         if len(core) <= 3:
             iso = self.gaz.capitals.get(text_key) or self.av.seats.get(core.text.lower()) or self.av.seats.get(text_key)
