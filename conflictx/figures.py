@@ -244,8 +244,11 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             cat = _category_of_word(head)
             if cat:
                 # the agent of an active verb did the killing; only patients (or intransitive subjects) count
+                # ("have killed" is active too; "have sought refuge" names the subject's own fate)
+                perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children) \
+                    and cv.verbs.get(head.lemma_.lower()) == cat
                 if dep == "nsubj" and head.lemma_.lower() not in cv.intransitive | cv.harm_verbs \
-                        and head.pos_ == "VERB" and head.tag_ != "VBN" and head.lower_ not in cv.adjectives:
+                        and head.pos_ == "VERB" and (perfect or head.tag_ != "VBN" and head.lower_ not in cv.adjectives):
                     return None
                 return _adjust(cat, head, unit_is_person)
             if dep in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
