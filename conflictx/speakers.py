@@ -160,6 +160,17 @@ def _reported(tok: Token) -> bool:
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "dos", "das"}
 
 
+def _own_gender(subj: Token) -> str | None:
+    """The gender a subject's own possessive gives it: "a commander told his men ..." -> "m"."""
+    verb = subj.head
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "prep"} and c.i > subj.i:
+            for x in c.subtree:
+                if x.dep_ == "poss" and x.lower_ in {"his", "her"}:
+                    return "m" if x.lower_ == "his" else "f"
+    return None
+
+
 def _lost_subject(tok: Token) -> bool:
     """A name the parser hung on a phrase before a verb that has no subject: "In an interview with
     VOA, Ivo Renk, commander of ..., describes ..." (Renk parsed as an apposition or conjunct of VOA)."""
@@ -291,6 +302,10 @@ class SpeakerResolver:
                     # is parsed as a conjunct of the title
                     named = next((c for c in t.conjuncts if c.ent_type_ == "PERSON" and c.i < t.head.i), None)
                     sp = self.make(noun_phrase(named, with_conj=False), named) if named is not None else sp
+                if sp.type == "person" and sp.name not in self.gender:
+                    own = _own_gender(t)
+                    if own:
+                        self.gender[sp.name] = own   # "a commander told his men ...": a man
                 if sp.type == "person" and self.gender.get(sp.name, gender) == gender:
                     best = (t.i, sp)
                     break
@@ -495,7 +510,10 @@ class SpeakerResolver:
             c = self.gaz.country(core.text)
             if c is not None:
                 return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)
-        kind = "person" if head.tag_ == "NN" and head.lower_ in self.av.person_roles else self._body_type(toks, ents)
+        gender = self.av.gendered.get(head.lower_) if head.tag_ == "NN" else None
+        if gender:
+            self.gender.setdefault(core.text, gender)   # "the mother of a three-year-old": a woman
+        kind = "person" if head.tag_ == "NN" and (head.lower_ in self.av.person_roles or gender) else self._body_type(toks, ents)
         return Speaker(core.text, mention, role, kind, None, span.start_char, span.end_char)
 
     def _home_country(self) -> tuple[str, str] | None:
@@ -583,5 +601,9 @@ class SpeakerResolver:
         return None
 
     def remember(self, at: int, sp: Speaker) -> None:
+        if sp.type == "person" and sp.name not in self.gender and self.doc[at].dep_ == "nsubj":
+            own = _own_gender(self.doc[at])
+            if own:
+                self.gender[sp.name] = own
         k = bisect_right([h[0] for h in self.history[-50:]], at) + max(0, len(self.history) - 50)
         self.history.insert(k, (at, sp))
