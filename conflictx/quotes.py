@@ -150,8 +150,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "X says A is stable and called on B ...": the parser hangs the second speech verb inside
         # the reported clause; its subject is the reporter's
         t = verb
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
+        while t.dep_ == "conj" and t.head.i != t.i and not (
+                t.i != verb.i and t.lemma_.lower() in speech().all_verbs and any(c.dep_ in SUBJECT_DEPS for c in t.children)):
+            t = t.head   # (stops at a speech verb with a subject: "A denied ..., but B acknowledged ... and said")
         own = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if own is not None and t.lemma_.lower() in speech().all_verbs:
             return own   # "X reports the minister condemned the raid and accused Y of ...": the minister
@@ -171,7 +172,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         subj = min(subjects, key=lambda c: abs(c.i - verb.i))
         if subj.dep_ == "csubj":
             # "The civilians moving through the junction said": the parser makes "moving" the subject
-            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), subj)
+            own = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if own is None and subj.tag_ == "VBG" and subj.i < verb.i:
+                # "Speaking to ... from a hideout, spokeswoman Ivo Renk denied ...": the words between
+                # the participle's comma and the verb
+                comma = next((t.i for t in reversed(verb.doc[subj.i:verb.i]) if t.text == ","), None)
+                names = [t for t in verb.doc[comma + 1:verb.i] if t.pos_ in {"NOUN", "PROPN"}] if comma is not None else []
+                own = names[-1] if names and verb.i - comma <= 8 else None
+            subj = own if own is not None else subj
         return subj
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
@@ -591,7 +599,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                                 break
                     if prep is not None:
                         break
-            if prep is not None and prep.right_edge.i > prep.i:
+            channel = prep is not None and prep.lower_ == "on" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in vocab.channels for g in prep.children)
+            if prep is not None and prep.right_edge.i > prep.i and not channel:   # not "spoke on a satellite phone"
                 span = (prep.i + 1, prep.right_edge.i + 1)
         if span is None:
             continue

@@ -27,6 +27,7 @@ class SpeechVocab:
         self.naming = frozenset(d.get("naming_verbs", []))
         self.speaker_nouns = frozenset(d.get("speaker_nouns", []))
         self.not_sources = frozenset(d.get("not_sources", []))
+        self.channels = frozenset(d["channel_nouns"])
 
 
 class CasualtyVocab:
