@@ -589,8 +589,13 @@ class SpeakerResolver:
         state = bool(words & self.av.government)
         rebel = bool((words - {head.lower_}) & self.av.group)
 
+        # "the city council" after "Russia's defence ministry" spoke: a new body, its own words
+        # ("city") must be in the earlier name; a bare "the council" may point back to any body
+        own = {t.lower_ for t in core if t.i != head.i and t.is_alpha} - self.av.government - self.av.group - self.av.organisation
+
         def fits(sp: Speaker) -> bool:
-            return sp.type != "person" and not (state and sp.type != "government") and not (rebel and sp.type == "government")
+            return sp.type != "person" and not (state and sp.type != "government") and not (rebel and sp.type == "government") \
+                and all(w in sp.name.lower() for w in own)
         body = next((sp for sp in earlier if fits(sp)), None)
         if body is not None:
             return body
