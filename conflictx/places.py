@@ -20,7 +20,7 @@ PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "a
                "toward", "inside", "throughout", "via", "through", "between", "of"}
 PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
                "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory",
-               "neighborhood", "neighbourhood", "suburb", "quarter", "port"}
+               "neighborhood", "neighbourhood", "suburb", "quarter", "port", "outskirts"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‑"}
 
@@ -209,7 +209,25 @@ def _settlement_context(span: Span) -> bool:
         lead = doc[max(0, span.start - 10):span.start - 1]
         if any(t.tag_ == "NNS" and t.lemma_.lower() in PLACE_NOUNS for t in lead):
             return True
+    if _route_end(span):
+        return True
     return bool(before) and (before[-1] in {"near", "outside"} or before[-2:] == ["close", "to"])
+
+
+def _route_end(span: Span) -> bool:
+    """ "a road from X to Y": both ends of a route written "from <Name> to <Name>"."""
+    doc = span.doc
+
+    def named(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and doc[i].lower_ not in CALENDAR_WORDS
+    if span.start > 0 and doc[span.start - 1].lower_ == "from" and span.end + 1 < len(doc) and doc[span.end].lower_ == "to":
+        return named(span.start) and named(span.end + 1)
+    if span.start > 0 and doc[span.start - 1].lower_ == "to" and named(span.start):
+        k = span.start - 2
+        while k >= 0 and named(k):
+            k -= 1
+        return k >= 0 and k < span.start - 2 and doc[k].lower_ == "from"
+    return False
 
 
 FEATURE_WORDS = {"peninsula", "valley", "delta", "coast", "island", "islands", "hills", "mountains", "plateau",
@@ -417,9 +435,12 @@ def _joined_names(doc: Doc, strong_place) -> list[Span]:
 
 
 def _list_pieces(ent: Span, known) -> list[Span]:
-    """An entity the model ran over a list ("Arvel, Brisk", "Arvel and Brisk"): one span per list
-    member, unless the gazetteer knows the whole ("Trinidad and Tobago")."""
+    """An entity the model ran over a list ("Arvel, Brisk", "Arvel and Brisk") or a route ("from
+    Arvel to Brisk"): one span per place, unless the gazetteer knows the whole ("Trinidad and Tobago")."""
     cuts = [t.i for t in ent if t.lower_ in {",", "and", "or"} and t.i + 1 < ent.end and ent.doc[t.i + 1].dep_ == "conj"]
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from":
+        cuts += [t.i for t in ent if t.lower_ == "to" and ent.start < t.i < ent.end - 1]   # "from [Kessel to Arvel]"
+        cuts.sort()
     if not cuts or known(ent.text):
         return [ent]
     bounds = [ent.start, *cuts, ent.end]

@@ -332,3 +332,15 @@ def test_a_village_abroad_with_the_same_name_is_not_the_place(run):
     out = run("Gunmen raided the villages of Orvek and Rago in Kaduna state, Nigerian police said.")
     rago = place(out, "Rago")
     assert rago["country"] in (None, "NG"), rago
+
+
+def test_both_ends_of_a_route_are_places(run):
+    out = run("Army units shelled the outskirts of Velmo and cut the road that runs from Velmo to Tarnick.")
+    got = {l["name"] for l in out["locations"]}
+    assert {"Velmo", "Tarnick"} <= got, got
+
+
+def test_a_route_the_model_read_as_one_name_is_split(run):
+    out = run("Convoys ran from January to March on the road from Kessel to Arvel.")
+    got = {l["name"] for l in out["locations"]}
+    assert {"Kessel", "Arvel"} <= got and not any(" to " in n for n in got), got
