@@ -158,6 +158,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return own   # "X reports the minister condemned the raid and accused Y of ...": the minister
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech().say and depth < 3:
             return subject_of(t.head, depth + 1)
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and verb.head.i < verb.i and verb.head.lower_ not in speech().nouns and _speaker_like(verb.head):
+        return verb.head   # "with survivors reporting the gunmen were ...", "residents saying ..."
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in speech().nouns \
             and verb.head.dep_ in {"dobj", "pobj"} and depth < 3:
         # "issued a statement saying ...": the issuer speaks
@@ -264,6 +267,8 @@ def _stranded_predicate(obj: Token) -> Token | None:
     if verb.tag_ not in {"VBZ", "VBP", "VBD", "MD"} or verb.head.i == obj.head.i and verb.dep_ == "conj" \
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    if verb.dep_ in {"aux", "auxpass"} and verb.head.i > verb.i:
+        return verb.head   # "reporting the gunmen were shooting ...": the clause's main verb
     return verb if verb.pos_ == "AUX" or verb.dep_ in {"advcl", "ccomp", "conj", "ROOT"} else None
 
 
@@ -625,8 +630,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 pobj = author if author is not None else pobj
             sent_start, sent_end = sent_range(doc, tok.i)
             phrase_end = tok.i + 2 if pobj.i < tok.i else max(pobj.right_edge.i, to.right_edge.i) + 1
-            if tok.i - sent_start <= 1:
-                s, e = phrase_end, sent_end
+            lead = doc[sent_start:tok.i]
+            if tok.i - sent_start <= 1 or (len(lead) <= 6 and lead[-1].text == "," and phrase_end < sent_end
+                                           and not any(t.pos_ in {"VERB", "AUX"} for t in lead)):
+                s, e = phrase_end, sent_end   # "According to X, ...", "Despite this, according to X, ..."
             else:
                 s, e = sent_start, tok.i
             if any(s <= c.verb.i < e for c in out if c.verb.lemma_.lower() in vocab.say):

@@ -404,8 +404,8 @@ class SpeakerResolver:
                 sp = self.make(noun_phrase(author, with_conj=False), author)
                 sp.mention, sp.start, sp.end = mention, span.start_char, span.end_char
                 return sp
-        if toks and _statement_noun(toks[-1]) and len(toks) > 1:
-            toks = toks[:-1]       # "a ministry statement" -> "ministry"; "a UN spokesperson" stays
+        if toks and _statement_noun(toks[-1]) and len(toks) > 1 and toks[-2].pos_ != "ADJ":
+            toks = toks[:-1]       # "a ministry statement" -> "ministry"; "a UN spokesperson", "Official reports" stay
         definite = bool(toks) and toks[0].lower_ in {"the", "this"}
         while toks and toks[0].lower_ in {"the", "a", "an", "this"}:
             toks = toks[1:]
