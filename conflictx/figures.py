@@ -308,6 +308,16 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
             break
         if t.tag_ == "VBN" and (cv.verbs.get(t.lemma_.lower()) or cv.adjectives.get(t.lower_)):
             return _adjust(cv.verbs.get(t.lemma_.lower()) or cv.adjectives[t.lower_], t, unit_is_person)
+    # past the counted noun phrase: "some 75 army soldiers unaccounted for", "12 fishermen still missing"
+    k = span.end
+    while k < len(doc) and k < span.end + 5 and doc[k].pos_ in {"NOUN", "PROPN"}:
+        k += 1
+    if k > span.end and unit_is_person:
+        for t in doc[k:min(len(doc), k + 2)]:
+            if t.is_punct:
+                break
+            if t.tag_ in {"VBN", "VBD", "JJ"} and t.lower_ in cv.adjectives:
+                return cv.adjectives[t.lower_]
     return None
 
 
@@ -449,6 +459,9 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         if nxt is not None and nxt.lower_ == "of" and (vague or num_head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}):
             pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             noun = pobj
+        elif nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].like_num \
+                and doc[nxt.i + 1].head.pos_ == "NOUN" and doc[nxt.i + 1].head.i > nxt.i:
+            noun = doc[nxt.i + 1].head   # "three of four dorms": the count is of dorms
         elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"} \
                 and num_head.head.lower_ not in cv.adjectives and not (headline_verb and num_head.head.i == prev_tok.i):
             noun = num_head.head
@@ -520,6 +533,8 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         if category == "displaced" and (unit_low in cv.not_displaced or (unit_low is None and any(
                 t.lower_ in cv.not_displaced for t in doc[sent_range(doc, full.start)[0]:full.start]))):
             category = "other"   # "expelled 60 diplomats", "... and Arvel has expelled 13"
+        if category in {"evacuated", "injured", "missing"} and unit_low in cv.structures:
+            category = "other"   # "three of four dorms have been evacuated": buildings, not people
         if category is None and unit is None and num_head.dep_ == "appos" and figures:
             # "claimed the lives of 12 people, six in each": a share of the count just before
             between = doc.text[figures[-1].end:full.start_char]

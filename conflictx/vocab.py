@@ -56,6 +56,7 @@ class CasualtyVocab:
         self.single_persons = frozenset(d.get("single_person_nouns", []))
         self.refuge = frozenset(d.get("refuge_nouns", []))
         self.homes = frozenset(d["home_nouns"])
+        self.structures = frozenset(d["structure_nouns"]) | self.homes | self.settlements
         self.removal = frozenset(d["removal_verbs"])
         self.headline_verbs = frozenset(d["headline_verbs"])
         self.harm_verbs = frozenset(d["harm_verbs"])
