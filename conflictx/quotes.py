@@ -192,6 +192,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = verb.head
             while head.pos_ == "ADP" and head.head.i != head.i:   # "quoted as saying"
                 head = head.head
+            first = head
+            while first.dep_ == "conj" and first.head.i < first.i and verb.tag_ == "VBG":
+                first = first.head   # "X said Y began ... and moved ..., adding ...": through the conjuncts
+            if first is not head and first.dep_ == "ccomp" and first.head.lemma_.lower() in speech().say \
+                    and verb.doc[verb.i - 1].text == ",":
+                head = first
             if verb.tag_ == "VBG" and head.dep_ == "ccomp" and (
                     head.head.lemma_.lower() in speech().say or verb.doc[verb.i - 1].text == ","):
                 # "X said Y would happen, adding ...", "X dismissed reports that Y was lost,
@@ -228,8 +234,10 @@ def _clause_end(tok: Token) -> int:
     for t in tok.subtree:
         # a coordinated speech verb deeper in the clause ("... is stable, called on ...")
         # (not a bare infinitive: "forced them to capitulate and agree to ..." is one clause)
-        if t.i > tok.i and t.dep_ == "conj" and t.lemma_.lower() in vocab.all_verbs and t.pos_ == "VERB" and t.tag_ != "VB" and \
+        if t.i > tok.i and (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in vocab.say) \
+                and t.lemma_.lower() in vocab.all_verbs and t.pos_ == "VERB" and t.tag_ != "VB" and \
                 not any(c.dep_ in SUBJECT_DEPS for c in t.children) and tok.doc[t.left_edge.i - 1].dep_ in {"cc", "punct"}:
+            # (or a reporting participle deeper down: "... and moved toward the barracks, adding ...")
             cut = t.left_edge.i
             while cut > tok.i and tok.doc[cut - 1].dep_ in {"cc", "punct"}:
                 cut -= 1
@@ -480,6 +488,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 comp = None
             if comp is not None:
                 span = (comp.left_edge.i, _clause_end(comp))
+                obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.left_edge.i), None)
+                if obj is not None and not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+                    span = (obj.left_edge.i, span[1])   # "adding an unknown number of people are being held": its subject
                 if tok.dep_ == "relcl" and comp.left_edge.i < tok.i < comp.i:
                     # "bombardments that residents say reduced the town to rubble": what follows the verb
                     span = (tok.i + 1, span[1])
