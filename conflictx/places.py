@@ -63,10 +63,11 @@ KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfri
 def _linked_end(doc: Doc, start: int, end: int, known) -> int:
     """The end of a name joined by lower-case linking words ("Porto da Velha", "Santa Cruz de la
     Palma") that the model cut short, when the gazetteer knows the whole; else ``end``."""
-    if doc[end - 1].lower_ in NAME_LINKS:
+    links = actors().name_particles
+    if doc[end - 1].lower_ in links:
         end -= 1          # the model's span stops after "de"
     k = end
-    while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_LINKS and not doc[k].is_title:
+    while k < len(doc) and k - end < 3 and doc[k].lower_ in links and not doc[k].is_title:
         k += 1
     if k == end:
         return end
@@ -170,7 +171,6 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
-NAME_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al"}   # "Mocimboa da Praia"
 ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -157,7 +157,6 @@ def _reported(tok: Token) -> bool:
     return False
 
 
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "dos", "das"}
 
 
 def _own_gender(subj: Token) -> str | None:
@@ -184,7 +183,7 @@ def _name_word(tok: Token) -> bool:
     """A word of a person's name: capitalised, a particle ("bin", "van"), or after a joining
     hyphen ("Ji-hoon")."""
     doc = tok.doc
-    return tok.text[:1].isupper() or tok.lower_ in NAME_PARTICLES or (
+    return tok.text[:1].isupper() or tok.lower_ in actors().name_particles or (
         tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_)
 
 
@@ -302,10 +301,7 @@ class SpeakerResolver:
                     # is parsed as a conjunct of the title
                     named = next((c for c in t.conjuncts if c.ent_type_ == "PERSON" and c.i < t.head.i), None)
                     sp = self.make(noun_phrase(named, with_conj=False), named) if named is not None else sp
-                if sp.type == "person" and sp.name not in self.gender:
-                    own = _own_gender(t)
-                    if own:
-                        self.gender[sp.name] = own   # "a commander told his men ...": a man
+                self._learn_gender(sp, t)
                 if sp.type == "person" and self.gender.get(sp.name, gender) == gender:
                     best = (t.i, sp)
                     break
@@ -605,10 +601,14 @@ class SpeakerResolver:
                 return sp
         return None
 
-    def remember(self, at: int, sp: Speaker) -> None:
-        if sp.type == "person" and sp.name not in self.gender and self.doc[at].dep_ == "nsubj":
-            own = _own_gender(self.doc[at])
+    def _learn_gender(self, sp: Speaker, subj: Token) -> None:
+        """ "a commander told his men ...": a man, from the subject's own possessive."""
+        if sp.type == "person" and sp.name not in self.gender and subj.dep_ == "nsubj":
+            own = _own_gender(subj)
             if own:
                 self.gender[sp.name] = own
+
+    def remember(self, at: int, sp: Speaker) -> None:
+        self._learn_gender(sp, self.doc[at])
         k = bisect_right([h[0] for h in self.history[-50:]], at) + max(0, len(self.history) - 50)
         self.history.insert(k, (at, sp))

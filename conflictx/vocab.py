@@ -76,6 +76,7 @@ class ActorVocab:
         self.group = frozenset(w.lower() for w in d["group_words"])
         self.organisation = frozenset(w.lower() for w in d["organisation_words"])
         self.person_roles = frozenset(w.lower() for w in d["person_role_words"])
+        self.name_particles = frozenset(d["name_particles"])
         self.gendered = {w.lower(): g for g, words in d["gendered_person_words"].items() for w in words}
 
 
