@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -256,6 +257,53 @@ def _clause_end(tok: Token) -> int:
     return end
 
 
+BLOCK_QUOTE_CHARS = 1200   # the longest paragraph taken as a block quotation after "X says:"
+
+
+def _block_quotes(doc: Doc, index: QuoteIndex) -> Iterator[tuple[int, int, Token, Token]]:
+    """ "From Kessel, Ivo Renk wonders:" and then a paragraph of her words without quotation
+    marks (a blockquote or a post, its marks lost in the page's text): (start, end, subject, verb)."""
+    text = doc.text
+    vocab = speech()
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is None or last.text != ":" or "\n" not in text[last.idx + 1:last.idx + 4]:
+            continue
+        verb = sent.root
+        if verb.lemma_.lower() not in vocab.colon_intro or verb.pos_ not in {"VERB", "AUX"} or \
+                any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+            continue   # "X tweets:" / "She observes:", not "X said the following:" or "X said that ...:"
+        subj = subject_of(verb)
+        if subj is None or not _speaker_like(subj):
+            continue
+        start = last.idx + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        block = text[start:end].rstrip()
+        if not block or len(block) > BLOCK_QUOTE_CHARS or block[0] in QUOTE_MARKS or block.endswith(":") \
+                or index.overlapping(start, start + len(block)):
+            continue
+        yield start, start + len(block), subj, verb
+
+
+def _inverted_attribution(verb: Token) -> Candidate | None:
+    """ "A total of 18 civilians have been killed ..., announced the health ministry.": a closing
+    say verb with no subject whose object, ending the sentence, is the speaker; its words are
+    everything before the comma."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not _speaker_like(obj) or obj.pos_ == "PRON" or any(c.dep_ == "poss" for c in obj.children):
+        return None   # (not "..., reiterated Arvel's stance.": a possessed object is what was said)
+    sent_start, sent_end = sent_range(doc, verb.i)
+    if any(not t.is_punct and not t.is_space for t in doc[obj.right_edge.i + 1:sent_end]) or verb.i - sent_start < 4:
+        return None
+    return Candidate(sent_start, verb.i - 1, verb, obj)
+
+
 def _inverted_speaker(verb: Token, q: QuoteSpan) -> Token | None:
     """ '"...?" asked a young woman whose ...': the speaker after the verb, parsed as its object."""
     if not 0 <= verb.idx - q.close_end <= 2:
@@ -447,6 +495,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             continue
         if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in {"if", "unless"}) for c in tok.children):
             continue   # "did not say", "if somebody tells you that ...": nothing was said
+        inverted = _inverted_attribution(tok) if lemma in vocab.say else None
+        if inverted is not None:
+            out.append(inverted)
+            continue
         subj = subject_of(tok)
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
             # "a jury was told ...", "it was explained to the envoy": the subject heard it;
@@ -641,9 +693,17 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 pobj = author if author is not None else pobj
             sent_start, sent_end = sent_range(doc, tok.i)
             phrase_end = tok.i + 2 if pobj.i < tok.i else max(pobj.right_edge.i, to.right_edge.i) + 1
+            named = pobj.i + 1
+            while pobj.pos_ == "NOUN" and named < len(doc) and doc[named].pos_ == "PROPN" and doc[named].text[:1].isupper():
+                named += 1
+            if named > pobj.i + 1 and named >= phrase_end:
+                # "according to the website Arvel Today there was ...": the name is the source
+                pobj, phrase_end = doc[named - 1], named
             lead = doc[sent_start:tok.i]
             if tok.i - sent_start <= 1 or (len(lead) <= 6 and lead[-1].text == "," and phrase_end < sent_end
-                                           and not any(t.pos_ in {"VERB", "AUX"} for t in lead)):
+                                           and not any(t.pos_ in {"VERB", "AUX"} for t in lead)) \
+                    or (lead[-1].lower_ in {"but", "yet", "while"} and phrase_end < sent_end):
+                # ("..., but according to the website X there was ...": the words after it)
                 s, e = phrase_end, sent_end   # "According to X, ...", "Despite this, according to X, ..."
             else:
                 s, e = sent_start, tok.i
@@ -856,6 +916,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
                                        or _title_like(qtext)):
             continue   # scare quotes, titles, slogans, single words
         _add(found, found_starts, (q.start, q.end, "direct", subj, cue, ""))
+    for start, end, subj, cue in _block_quotes(doc, index):
+        _add(found, found_starts, (start, end, "direct", subj, cue, ""))
     for subj, cue, qs in mixed.values():
         start = cue.i + 1
         # "said Friday that ...", "said on Friday that ...": the content starts after "that"

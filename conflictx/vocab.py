@@ -28,6 +28,7 @@ class SpeechVocab:
         self.speaker_nouns = frozenset(d.get("speaker_nouns", []))
         self.not_sources = frozenset(d.get("not_sources", []))
         self.channels = frozenset(d["channel_nouns"])
+        self.colon_intro = frozenset(d["colon_intro_verbs"]) | self.say
 
 
 class CasualtyVocab:
