@@ -63,6 +63,13 @@ KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfri
 def _linked_end(doc: Doc, start: int, end: int, known) -> int:
     """The end of a name joined by lower-case linking words ("Porto da Velha", "Santa Cruz de la
     Palma") that the model cut short, when the gazetteer knows the whole; else ``end``."""
+    if end < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_:
+        run = end
+        while run < len(doc) and run - end < 4 and not doc[run - 1].whitespace_ and (
+                doc[run].text in HYPHENS or doc[run].lower_ in EZAFE or doc[run].is_title):
+            run += 1
+        if run > end + 1 and known(doc[start:run].text):
+            return run   # "Mazar-i-Sharif" where the model stopped at "Mazar"
     links = actors().name_particles
     if doc[end - 1].lower_ in links:
         end -= 1          # the model's span stops after "de"
@@ -171,6 +178,7 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
+EZAFE = {"i", "e", "ul", "ud", "ur"}   # linking vowels inside hyphenated names: "Mazar-i-Sharif"
 ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -407,10 +415,14 @@ def _name_particle(doc: Doc, i: int) -> bool:
     """ "al-" or "el-", or a joining hyphen, inside a name ("Wad al-Arvel", "Tell el-Brisk"): only
     written without spaces and before a capitalised word (so never "Arvel as Government ...")."""
     tok = doc[i]
-    if tok.lower_ in ARTICLE_PREFIXES and not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in HYPHENS:
-        nxt = i + 2
+    inner = i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_
+    if (tok.lower_ in ARTICLE_PREFIXES or (inner and tok.lower_ in EZAFE)) and not tok.whitespace_ \
+            and i + 1 < len(doc) and doc[i + 1].text in HYPHENS:
+        nxt = i + 2   # "al-Arvel", and "Mazar-i-Sharif", "Dera-e-Brisk" inside a name
     elif tok.text in HYPHENS and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
         nxt = i + 1
+        if nxt + 1 < len(doc) and doc[nxt].lower_ in EZAFE and not doc[nxt].whitespace_ and doc[nxt + 1].text in HYPHENS:
+            nxt += 2
     else:
         return False
     return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper() and not doc[nxt - 1].whitespace_
@@ -512,9 +524,10 @@ def _candidate_spans(doc: Doc, gaz_known, gaz_cities, strong_place=None) -> list
             continue
         admin = len(sp) > 1 and sp[-1].lower_ in ADMIN_SUFFIXES and gaz_known(sp[:-1].text)
         other_name = tok.i > 1 and doc[tok.i - 1].text in {"(", "/"} and (tok.i - 2) in taken
+        toward = doc[tok.i - 1].lower_ in {"to", "into", "towards", "toward"} and doc[tok.i - 1].pos_ == "ADP"
         if doc[tok.i - 1].lower_ not in {"in", "at", "near", "outside", "from"} and not admin and not other_name \
                 and not _settlement_context(sp) and not (
-                sp.text not in person_parts and any(c.population >= BIG_CITY and c.primary for c in gaz_cities(sp.text))):
+                sp.text not in person_parts and any(c.population >= BIG_CITY and (c.primary or toward) for c in gaz_cities(sp.text))):
             continue
         taken.update(range(sp.start, sp.end))
         out.append((sp, "PROPN"))

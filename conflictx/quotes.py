@@ -437,7 +437,9 @@ def _indirect_question(comp: Token) -> bool:
 
 def _reported_clause(verb: Token) -> Token | None:
     """The clausal complement of a speech verb, unless it is a misplaced relative clause."""
-    return next((c for c in verb.children if c.dep_ == "ccomp" and not _relative_clause(c)), None)
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and not _relative_clause(c)]
+    # a verbless "clause" next to a real one is a misparse: "told the agency AFP late Saturday that ..."
+    return next((c for c in comps if c.pos_ in {"VERB", "AUX"}), comps[0] if comps else None)
 
 
 def _relative_clause(comp: Token) -> bool:

@@ -344,3 +344,9 @@ def test_a_route_the_model_read_as_one_name_is_split(run):
     out = run("Convoys ran from January to March on the road from Kessel to Arvel.")
     got = {l["name"] for l in out["locations"]}
     assert {"Kessel", "Arvel"} <= got and not any(" to " in n for n in got), got
+
+
+def test_hyphenated_names_with_linking_vowels(run):
+    out = run("The envoy flew to Mazar-i-Sharif on Monday. Troops later left Mazar-e-Sharif for the border.")
+    place_ = next(l for l in out["locations"] if l["name"] == "Mazar-i-Sharif")
+    assert abs(place_["lat"] - 36.7) < 0.5 and len(place_["mentions"]) == 2, place_
