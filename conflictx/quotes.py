@@ -542,6 +542,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                 comp = None
             if comp is not None:
                 span = (comp.left_edge.i, _clause_end(comp))
+                tail = next((c for c in tok.children if c.dep_ in {"xcomp", "advcl"} and c.left_edge.i == span[1]
+                             and c.i > comp.i and c.tag_ == "VB"), None)
+                if tail is not None:
+                    span = (span[0], tail.right_edge.i + 1)   # "... have said are crucial [to hold the areas]"
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.left_edge.i), None)
                 if obj is not None and not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
                     span = (obj.left_edge.i, span[1])   # "adding an unknown number of people are being held": its subject
