@@ -110,10 +110,13 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i < 3 or doc[verb.i - 1].lower_ != "as":
         return None
     named = doc[verb.i - 2]
-    if named.pos_ not in {"PROPN", "NOUN"} or named.lower_ in {"reports", "media"}:
-        return None
-    for t in reversed(doc[max(0, verb.i - 12):verb.i - 2]):
-        if t.lemma_.lower() == "quote" and t.lower_ != "quotes":
+    for t in reversed(doc[max(0, verb.i - 12):verb.i - 1]):
+        if t.lemma_.lower() == "quote" and (t.lower_ != "quotes" or t.pos_ == "VERB"):
+            quoted = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            if quoted is not None:
+                return quoted   # "X was quoted Friday as saying ...": X, not Friday
+            if named.pos_ not in {"PROPN", "NOUN"} or named.lower_ in {"reports", "media"} or named.ent_type_ in {"DATE", "TIME"}:
+                return None
             return named
         if t.is_punct or t.pos_ in {"VERB", "AUX"}:
             break

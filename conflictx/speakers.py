@@ -410,10 +410,11 @@ class SpeakerResolver:
         core = doc[toks[0].i:toks[-1].i + 1]
         # "Officials said" after "Norland officials said": the same officials, named in full
         if len(core) == 1 and head.tag_ == "NNS" and not definite:
-            where = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "at"} and any(
-                g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"} for g in c.children)), None)
+            where = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "at", "of", "with"} and any(
+                g.dep_ == "pobj" and (g.ent_type_ in {"GPE", "LOC", "ORG"} or self._body_word(g)) for g in c.children)), None)
             if where is not None:
-                # "Officials in eastern Arvelia say ...": the place says which officials
+                # "Officials in eastern Arvelia say ...", "Officials from the Red Cross say ...":
+                # the place or body says which officials
                 named = doc[core.start:where.right_edge.i + 1]
                 return Speaker(named.text, mention, None, self._body_type(toks, []), None, span.start_char, span.end_char)
             fuller = next((sp for idx, sp in reversed(self.history[-200:]) if idx < head.i
