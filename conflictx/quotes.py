@@ -576,11 +576,11 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     span = that
                 elif obj is not None and order is not None and obj.i < order.i and lemma not in {"claim", "deny", "admit"}:
                     span = (obj.left_edge.i, order.right_edge.i + 1)   # "warned civilians to leave the area"
-                elif obj is not None and _stranded_predicate(obj) is not None:
+                elif obj is not None and (stranded := _stranded_predicate(obj)) is not None:
                     # "with Arvel claiming the raids are a breach of ...", "said most traders who
                     # were there, fled ...": the parser took the clause's subject for the verb's
                     # object and hung the clause's verb elsewhere
-                    span = (obj.left_edge.i, _clause_end(_stranded_predicate(obj)))
+                    span = (obj.left_edge.i, _clause_end(stranded))
                 elif obj is not None and obj.lower_ not in {"nothing", "little", "anything", "much"} and \
                         any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} for t in obj.subtree):
                     # headline style: "Rebels claim 30 soldiers killed ..., and 12 injured"
