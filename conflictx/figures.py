@@ -115,7 +115,7 @@ def _category_of_word(tok: Token) -> str | None:
         if lemma == "set" and any(c.lower_ in {"on", "ablaze", "alight"} for c in tok.children):
             return "destroyed"   # "set on fire", "set ablaze"
         if lemma in {"seek", "find", "take"} and any(c.dep_ == "dobj" and c.lower_ in cv.refuge for c in tok.children):
-            return "displaced"   # "22,000 civilians have sought refuge"
+            return "displaced"   # "9,000 families have sought refuge"
         if lemma in cv.harm_verbs and any(c.dep_ == "dobj" and c.lower_ in cv.injury_objects for c in tok.children):
             return "injured"     # "hundreds of people had sustained bullet wounds"
         if lemma in {"live", "stay"} and any(
@@ -308,7 +308,7 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
             break
         if t.tag_ == "VBN" and (cv.verbs.get(t.lemma_.lower()) or cv.adjectives.get(t.lower_)):
             return _adjust(cv.verbs.get(t.lemma_.lower()) or cv.adjectives[t.lower_], t, unit_is_person)
-    # past the counted noun phrase: "some 75 army soldiers unaccounted for", "12 fishermen still missing"
+    # past the counted noun phrase: "some 40 militia fighters unaccounted for", "12 fishermen still missing"
     k = span.end
     while k < len(doc) and k < span.end + 5 and doc[k].pos_ in {"NOUN", "PROPN"}:
         k += 1
@@ -461,7 +461,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             noun = pobj
         elif nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].like_num \
                 and doc[nxt.i + 1].head.pos_ == "NOUN" and doc[nxt.i + 1].head.i > nxt.i:
-            noun = doc[nxt.i + 1].head   # "three of four dorms": the count is of dorms
+            noun = doc[nxt.i + 1].head   # "two of five warehouses": the count is of warehouses
         elif num_head.dep_ in {"nummod", "quantmod", "amod", "compound"} and num_head.head.pos_ in {"NOUN", "PROPN"} \
                 and num_head.head.lower_ not in cv.adjectives and not (headline_verb and num_head.head.i == prev_tok.i):
             noun = num_head.head
@@ -534,7 +534,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
                 t.lower_ in cv.not_displaced for t in doc[sent_range(doc, full.start)[0]:full.start]))):
             category = "other"   # "expelled 60 diplomats", "... and Arvel has expelled 13"
         if category in {"evacuated", "injured", "missing"} and unit_low in cv.structures:
-            category = "other"   # "three of four dorms have been evacuated": buildings, not people
+            category = "other"   # "two of five warehouses were evacuated": buildings, not people
         if category is None and unit is None and num_head.dep_ == "appos" and figures:
             # "claimed the lives of 12 people, six in each": a share of the count just before
             between = doc.text[figures[-1].end:full.start_char]

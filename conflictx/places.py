@@ -69,7 +69,7 @@ def _linked_end(doc: Doc, start: int, end: int, known) -> int:
                 doc[run].text in HYPHENS or doc[run].lower_ in EZAFE or doc[run].is_title):
             run += 1
         if run > end + 1 and known(doc[start:run].text):
-            return run   # "Mazar-i-Sharif" where the model stopped at "Mazar"
+            return run   # "Kala-i-Brisk" where the model stopped at "Kala"
     links = actors().name_particles
     if doc[end - 1].lower_ in links:
         end -= 1          # the model's span stops after "de"
@@ -178,7 +178,7 @@ ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "distr
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
-EZAFE = {"i", "e", "ul", "ud", "ur"}   # linking vowels inside hyphenated names: "Mazar-i-Sharif"
+EZAFE = {"i", "e", "ul", "ud", "ur"}   # linking vowels inside hyphenated names: "Kala-i-Brisk"
 ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -418,7 +418,7 @@ def _name_particle(doc: Doc, i: int) -> bool:
     inner = i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_
     if (tok.lower_ in ARTICLE_PREFIXES or (inner and tok.lower_ in EZAFE)) and not tok.whitespace_ \
             and i + 1 < len(doc) and doc[i + 1].text in HYPHENS:
-        nxt = i + 2   # "al-Arvel", and "Mazar-i-Sharif", "Dera-e-Brisk" inside a name
+        nxt = i + 2   # "al-Arvel", and "Kala-i-Brisk", "Dera-e-Tarn" inside a name
     elif tok.text in HYPHENS and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
         nxt = i + 1
         if nxt + 1 < len(doc) and doc[nxt].lower_ in EZAFE and not doc[nxt].whitespace_ and doc[nxt + 1].text in HYPHENS:

@@ -164,7 +164,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(t.head, depth + 1)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
             and verb.head.i < verb.i and verb.head.lower_ not in speech().nouns and _speaker_like(verb.head):
-        return verb.head   # "with survivors reporting the gunmen were ...", "residents saying ..."
+        return verb.head   # "with villagers reporting the raiders were ...", "residents saying ..."
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in speech().nouns \
             and verb.head.dep_ in {"dobj", "pobj"} and depth < 3:
         # "issued a statement saying ...": the issuer speaks
@@ -292,7 +292,7 @@ def _block_quotes(doc: Doc, index: QuoteIndex) -> Iterator[tuple[int, int, Token
 
 
 def _inverted_attribution(verb: Token) -> Candidate | None:
-    """ "A total of 18 civilians have been killed ..., announced the health ministry.": a closing
+    """ "At least 11 porters were killed ..., announced the health ministry.": a closing
     say verb with no subject whose object, ending the sentence, is the speaker; its words are
     everything before the comma."""
     doc = verb.doc
@@ -441,7 +441,7 @@ def _indirect_question(comp: Token) -> bool:
 def _reported_clause(verb: Token) -> Token | None:
     """The clausal complement of a speech verb, unless it is a misplaced relative clause."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and not _relative_clause(c)]
-    # a verbless "clause" next to a real one is a misparse: "told the agency AFP late Saturday that ..."
+    # a verbless "clause" next to a real one is a misparse: "told the agency NNA late Sunday that ..."
     return next((c for c in comps if c.pos_ in {"VERB", "AUX"}), comps[0] if comps else None)
 
 
@@ -706,14 +706,14 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             while pobj.pos_ == "NOUN" and named < len(doc) and doc[named].pos_ == "PROPN" and doc[named].text[:1].isupper():
                 named += 1
             if named > pobj.i + 1 and named >= phrase_end:
-                # "according to the website Arvel Today there was ...": the name is the source
+                # "according to the news site Velmonews two farmers ...": the name is the source
                 pobj, phrase_end = doc[named - 1], named
             lead = doc[sent_start:tok.i]
             if tok.i - sent_start <= 1 or (len(lead) <= 6 and lead[-1].text == "," and phrase_end < sent_end
                                            and not any(t.pos_ in {"VERB", "AUX"} for t in lead)) \
                     or (lead[-1].lower_ in {"but", "yet", "while"} and phrase_end < sent_end):
                 # ("..., but according to the website X there was ...": the words after it)
-                s, e = phrase_end, sent_end   # "According to X, ...", "Despite this, according to X, ..."
+                s, e = phrase_end, sent_end   # "According to X, ...", "Even so, according to X, ..."
             else:
                 s, e = sent_start, tok.i
             if any(s <= c.verb.i < e for c in out if c.verb.lemma_.lower() in vocab.say):

@@ -160,7 +160,7 @@ def _reported(tok: Token) -> bool:
 
 
 def _own_gender(subj: Token) -> str | None:
-    """The gender a subject's own possessive gives it: "a commander told his men ..." -> "m"."""
+    """The gender a subject's own possessive gives it: "a commander told his fighters ..." -> "m"."""
     verb = subj.head
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "prep"} and c.i > subj.i:
@@ -171,8 +171,8 @@ def _own_gender(subj: Token) -> str | None:
 
 
 def _lost_subject(tok: Token) -> bool:
-    """A name the parser hung on a phrase before a verb that has no subject: "In an interview with
-    VOA, Ivo Renk, commander of ..., describes ..." (Renk parsed as an apposition or conjunct of VOA)."""
+    """A name the parser hung on a phrase before a verb that has no subject: "In a long interview with
+    Radio Kessel, Dario Velk, commander of ..., explains ..." (Velk parsed as an apposition or conjunct of the radio)."""
     if tok.dep_ not in {"appos", "conj"} or tok.ent_type_ != "PERSON" or tok.head.ent_type_ == "PERSON":
         return False
     root = tok.sent.root
@@ -454,7 +454,7 @@ class SpeakerResolver:
                 sp.mention, sp.role = mention, sp.role or core.text
                 sp.start, sp.end = span.start_char, span.end_char
                 return sp
-        ents = self.ents_in(span.start, span.end)   # (with "the": "the Islamic Front" is one ORG)
+        ents = self.ents_in(span.start, span.end)   # (with "the": "the Harbour Front" is one ORG)
         person = next((e for e in ents if e.label_ == "PERSON"), None)
         body_head = (head.pos_ == "NOUN" or head.is_lower) and head.lower_ in self._non_person_words and \
             (person is None or not person.start <= head.i < person.end)
@@ -490,7 +490,7 @@ class SpeakerResolver:
         text_key = fold(core.text)
         if len(core) == 1 and head.pos_ == "PROPN" and text_key not in self.gaz.capitals and self.gaz.country(core.text) is None:
             full = self.full_person_name(core)
-            if full is not None:   # "Tatah said" after "John Tatah, a trader, ...": the model called the surname a place
+            if full is not None:   # "Renk said" after "Ivo Renk, a trader, ...": the model called the surname a place
                 return Speaker(full, mention, role or self.roles.get(full), "person", None, span.start_char, span.end_char)
         iso = None
         if len(core) <= 3:
@@ -509,7 +509,7 @@ class SpeakerResolver:
                 return Speaker(core.text, mention, role, "government", c.name, span.start_char, span.end_char)
         gender = self.av.gendered.get(head.lower_) if head.tag_ == "NN" else None
         if gender:
-            self.gender.setdefault(core.text, gender)   # "the mother of a three-year-old": a woman
+            self.gender.setdefault(core.text, gender)   # "the mother of two small boys": a woman
         kind = "person" if head.tag_ == "NN" and (head.lower_ in self.av.person_roles or gender) else self._body_type(toks, ents)
         return Speaker(core.text, mention, role, kind, None, span.start_char, span.end_char)
 
@@ -586,8 +586,8 @@ class SpeakerResolver:
         state = bool(words & self.av.government)
         rebel = bool((words - {head.lower_}) & self.av.group)
 
-        # "the city council" after "Russia's defence ministry" spoke: a new body, its own words
-        # ("city") must be in the earlier name; a bare "the council" may point back to any body
+        # "the district council" after "Norland's defence ministry" spoke: a new body, its own words
+        # ("district") must be in the earlier name; a bare "the council" may point back to any body
         own = {t.lower_ for t in core if t.i != head.i and t.is_alpha} - self.av.government - self.av.group - self.av.organisation
 
         def fits(sp: Speaker) -> bool:
@@ -603,7 +603,7 @@ class SpeakerResolver:
         return None
 
     def _learn_gender(self, sp: Speaker, subj: Token) -> None:
-        """ "a commander told his men ...": a man, from the subject's own possessive."""
+        """ "a commander told his fighters ...": a man, from the subject's own possessive."""
         if sp.type == "person" and sp.name not in self.gender and subj.dep_ == "nsubj":
             own = _own_gender(subj)
             if own:
