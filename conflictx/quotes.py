@@ -170,6 +170,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "issued a statement saying ...": the issuer speaks
         holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
         return subject_of(holder, depth + 1)
+    if not subjects and verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and depth < 3:
+        # "X and the others crowded around her say ...": the parser hangs "say" on the participle
+        # it took for the main verb; the subject is that verb's
+        own = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if own is not None:
+            return own
     if subjects:
         # two subjects: one right after a verb is that verb's object ("A resident who tried to help
         # the refugees said ...": not the refugees)
@@ -549,6 +555,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                              and c.i > comp.i and c.tag_ == "VB"), None)
                 if tail is not None:
                     span = (span[0], tail.right_edge.i + 1)   # "... have said are crucial [to hold the areas]"
+                second = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i <= span[1] + 1
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                if second is not None:
+                    span = (span[0], _clause_end(second))   # "say they are tired, that they can no longer ..."
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.left_edge.i), None)
                 if obj is not None and not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
                     span = (obj.left_edge.i, span[1])   # "adding an unknown number of people are being held": its subject
