@@ -24,6 +24,7 @@ STRAIGHT = re.compile(r'"([^"“”\n]*)["”]')   # a straight opening may clos
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
+RELATIVE_WORDS = {"which", "who", "whom", "that"}
 QUOTE_MARKS = {'"', "“", "”"}
 MIXED_GAP_WORDS = 6   # words between a speech verb and a quotation that make one mixed quote
 CLOSING_PUNCT = " .,!?;:\"”’'"
@@ -646,7 +647,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                              and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in t.children)), None)
                 if prep is not None:
                     span = (tok.i + 1, prep.right_edge.i + 1)
-            if obj is not None and prep is not None:
+            if obj is not None and prep is not None and obj.i < tok.i and obj.lower_ in RELATIVE_WORDS:
+                span = (prep.i + 1, prep.right_edge.i + 1)   # "the front, which X accuses of being armed by Y"
+            elif obj is not None and prep is not None:
                 span = (obj.left_edge.i, max(prep.right_edge.i, obj.right_edge.i) + 1)
             elif obj is not None:
                 sub = doc[obj.left_edge.i:obj.right_edge.i + 1]

@@ -317,13 +317,18 @@ class SpeakerResolver:
                 sp = self.make(noun_phrase(subj, with_conj=False), subj)
                 if sp.type in {"organisation", "government", "group"}:
                     return sp
-        hist = next(((idx, sp) for idx, sp in reversed(self.history[-200:]) if idx < tok.i and sp.type != "person"), None)
+        # (a speaker inside a relative clause is no antecedent: "The front, which Kessel accuses of
+        # ..., said ... It also said": the front)
+        hist = next(((idx, sp) for idx, sp in reversed(self.history[-200:]) if idx < tok.i and sp.type != "person"
+                     and self.doc[idx].head.dep_ != "relcl"), None)
         sent_start = sent_range(self.doc, tok.i)[0]
         for t in reversed(self.doc[max(0, tok.i - LOOKBACK_TOKENS):sent_start]):
             if hist is not None and t.i <= hist[0]:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and t.head.dep_ != "relcl":
-                # (not "Kessel" in "The front, which Kessel accuses of ..., said")
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and t.head.dep_ != "relcl" \
+                    and not (hist is not None and _reported(t)):
+                # (not "Kessel" in "The front, which Kessel accuses of ..., said"; not "its units" in
+                # "The front said its units had taken the port. It also said ...")
                 phrase = noun_phrase(t, with_conj=False)
                 if t.lower_ in {"people", "residents", "villagers", "refugees", "survivors", "witnesses"}:
                     if tok.lower_ in {"they", "them"} and t.head.dep_ == "ROOT" and \
