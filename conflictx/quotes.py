@@ -133,7 +133,9 @@ def _closes_sentence(verb: Token) -> bool:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a speech verb; participles and conjuncts inherit their head's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects and verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+    if not subjects and verb.dep_ == "acl" and (verb.tag_ in {"VBD", "VBZ", "VBP"} or (
+            verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and any(c.dep_ == "dobj" for c in verb.children))):   # (", Jane Doe, accused “gangs” of ...": active)
         # "The committee's spokesman, Jane Doe, accused ...": a verbless root noun is the subject
         root = verb
         while root.head.i != root.i:
