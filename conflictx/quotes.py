@@ -305,8 +305,9 @@ def _inverted_attribution(verb: Token) -> Candidate | None:
     say verb with no subject whose object, ending the sentence, is the speaker; its words are
     everything before the comma."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
+    if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            or verb.lemma_.lower() in speech().hearer:
+        return None   # (the object of "told" is the hearer: "..., told the radio.")
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or not _speaker_like(obj) or obj.pos_ == "PRON" or any(c.dep_ == "poss" for c in obj.children):
         return None   # (not "..., reiterated Arvel's stance.": a possessed object is what was said)
