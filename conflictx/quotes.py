@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .result import Quote
 from .sentences import sent_range
-from .speakers import SpeakerResolver, noun_phrase, prep_object
+from .speakers import RELATIVE, SpeakerResolver, noun_phrase, prep_object
 from .vocab import actors, casualties, speech
 
 # Surface forms of quotations (linear-time: negated character classes, no nesting, no backtracking).
@@ -24,7 +24,6 @@ STRAIGHT = re.compile(r'"([^"“”\n]*)["”]')   # a straight opening may clos
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 MIN_DIRECT_WORDS = 4
-RELATIVE_WORDS = {"which", "who", "whom", "that"}
 QUOTE_MARKS = {'"', "“", "”"}
 MIXED_GAP_WORDS = 6   # words between a speech verb and a quotation that make one mixed quote
 CLOSING_PUNCT = " .,!?;:\"”’'"
@@ -650,7 +649,7 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                              and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in t.children)), None)
                 if prep is not None:
                     span = (tok.i + 1, prep.right_edge.i + 1)
-            if obj is not None and prep is not None and obj.i < tok.i and obj.lower_ in RELATIVE_WORDS:
+            if obj is not None and prep is not None and obj.i < tok.i and obj.lower_ in RELATIVE:
                 span = (prep.i + 1, prep.right_edge.i + 1)   # "the front, which X accuses of being armed by Y"
             elif obj is not None and prep is not None:
                 span = (obj.left_edge.i, max(prep.right_edge.i, obj.right_edge.i) + 1)

@@ -157,8 +157,6 @@ def _reported(tok: Token) -> bool:
     return False
 
 
-
-
 def _own_gender(subj: Token) -> str | None:
     """The gender a subject's own possessive gives it: "a commander told his fighters ..." -> "m"."""
     verb = subj.head
