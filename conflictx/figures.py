@@ -157,6 +157,11 @@ def _predicate_category(verb: Token) -> str | None:
     return None
 
 
+def _perfect(verb: Token) -> bool:
+    """A verb with a "have" auxiliary: "have killed", "has fled"."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def _relative_object(clause: Token) -> bool:
     """ "the 300 civilians they had detained": the noun is the object of a relative clause that has
     a subject of its own and no object; not "the villages where soldiers died"."""
@@ -245,8 +250,7 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             if cat:
                 # the agent of an active verb did the killing; only patients (or intransitive subjects) count
                 # ("have killed" is active too; "have sought refuge" names the subject's own fate)
-                perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children) \
-                    and cv.verbs.get(head.lemma_.lower()) == cat
+                perfect = _perfect(head) and cv.verbs.get(head.lemma_.lower()) == cat
                 if dep == "nsubj" and head.lemma_.lower() not in cv.intransitive | cv.harm_verbs \
                         and head.pos_ == "VERB" and (perfect or head.tag_ != "VBN" and head.lower_ not in cv.adjectives):
                     return None
@@ -300,7 +304,7 @@ def _nearby_event(doc: Doc, span: Span, unit_is_person: bool) -> str | None:
         headline = _headline_verb(t) if t.i == span.start - 1 else None
         if headline:
             return _adjust(headline, t, unit_is_person)   # "Shelling Kills 9 Villagers": tagged a proper noun
-        perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
+        perfect = t.tag_ == "VBN" and _perfect(t)
         if t.pos_ == "VERB" and (t.tag_ in {"VBG", "VBD", "VBZ", "VBP"} or perfect) and cv.verbs.get(t.lemma_.lower()):
             return _adjust(cv.verbs[t.lemma_.lower()], t, unit_is_person)
     for t in doc[span.end:min(len(doc), span.end + 3)]:
