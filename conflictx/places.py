@@ -63,12 +63,12 @@ KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfri
 def _linked_end(doc: Doc, start: int, end: int, known) -> int:
     """The end of a name joined by lower-case linking words ("Porto da Velha", "Santa Cruz de la
     Palma") that the model cut short, when the gazetteer knows the whole; else ``end``."""
-    if end < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_:
+    if end < len(doc) and _name_particle(doc, end):
         run = end
-        while run < len(doc) and run - end < 4 and not doc[run - 1].whitespace_ and (
-                doc[run].text in HYPHENS or doc[run].lower_ in EZAFE or doc[run].is_title):
+        while run < len(doc) and run - end < 4 and (_name_particle(doc, run) or (
+                run > end and doc[run].is_title and not doc[run - 1].whitespace_)):
             run += 1
-        if run > end + 1 and known(doc[start:run].text):
+        if known(doc[start:run].text):
             return run   # "Kala-i-Brisk" where the model stopped at "Kala"
     links = actors().name_particles
     if doc[end - 1].lower_ in links:
@@ -314,9 +314,10 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
             return None
         if not says_place:
             cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
-        elif settled and context and not any(c.country in context or c.population >= BIG_CITY
-                                 or c.country in gaz.neighbours.get(context.most_common(1)[0][0], set()) for c in cities):
-            cities = []   # "the villages of X, Rago ...": a hamlet far abroad that shares a village's name
+        elif settled and context:
+            near = gaz.neighbours.get(context.most_common(1)[0][0], set())   # around the article's main country
+            if not any(c.country in context or c.population >= BIG_CITY or c.country in near for c in cities):
+                cities = []   # "the villages of X, Rago ...": a hamlet far abroad that shares a village's name
         if not cities and not settled:
             return None      # an alternate spelling of a city in a country the article never mentions (a group named like a far-off town)
     if not cities:
