@@ -133,3 +133,16 @@ def test_broken_pipe_is_quiet():
     r = subprocess.run(f'"{sys.executable}" -m conflictx extract "{ROOT / "samples"}" -f jsonl | head -c 100 > /dev/null',
                        shell=True, capture_output=True, text=True, timeout=300)
     assert "Traceback" not in r.stderr and "Error" not in r.stderr, r.stderr
+
+
+def test_worker_tasks_are_full_size_until_the_tail_of_the_stream():
+    """Tasks of `size` articles; the last ones go out in small tasks, so no worker is left alone with
+    a big task at the end; nothing is lost or reordered."""
+    from conflictx.api import TAIL_BATCH, _tasks
+
+    tasks = list(_tasks(iter(range(50)), 8, hold=16))
+    assert [x for task in tasks for x in task] == list(range(50))
+    sizes = [len(task) for task in tasks]
+    assert sizes[:4] == [8, 8, 8, 8]
+    assert max(sizes[4:]) <= TAIL_BATCH and sum(sizes[4:]) == 18
+    assert list(_tasks(iter([]), 8, hold=16)) == []
