@@ -11,16 +11,14 @@ from spacy.util import filter_spans
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
 from .sentences import sent_id, sent_range, title_case
-from .vocab import actors, casualties, speech
+from .vocab import actors, casualties, place_words, speech
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-NOT_PLACE_STARTS = {"operation", "resolution", "article", "mr", "mrs", "ms", "dr", "president", "king", "queen"}
+NOT_PLACE_STARTS = place_words().not_place_starts
 OTHER_LABELS = {"ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "towards",
                "toward", "inside", "throughout", "via", "through", "between", "of"}
-PLACE_NOUNS = {"region", "province", "city", "town", "village", "district", "area", "state",
-               "county", "oblast", "governorate", "camp", "valley", "border", "enclave", "territory",
-               "neighborhood", "neighbourhood", "suburb", "quarter", "port", "outskirts"}
+PLACE_NOUNS = place_words().nouns
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‑"}
 
@@ -53,11 +51,8 @@ def clean_span(span: Span, known=None) -> Span | None:
     return doc[start:end]
 
 
-STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
-                "highway", "square", "bridge", "way"}
-KIN_WORDS = {"brother", "sister", "daughter", "son", "wife", "husband", "girlfriend", "boyfriend", "mother",
-             "father", "cousin", "uncle", "aunt", "friend", "colleague", "partner", "nephew", "niece",
-             "grandson", "granddaughter", "fiancee", "fiancé", "fiancée", "widow", "mr", "mrs", "ms", "dr"}
+STREET_WORDS = place_words().streets
+KIN_WORDS = place_words().kin
 
 
 def _linked_end(doc: Doc, start: int, end: int, known) -> int:
@@ -169,24 +164,19 @@ def _or_name(span: Span) -> bool:
     return not listed and (after is None or after.text in {",", ".", ")", ";"})
 
 
-CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                  "saturday", "sunday"}
+CALENDAR_WORDS = place_words().calendar
 WITHIN_KM = 800            # a town said to be in a region lies this close to the region's point
 BIG_CITY = 50_000          # a city this big is a place even where the model called it a person or body
-ADMIN_SUFFIXES = {"state", "province", "region", "oblast", "governorate", "district", "county", "prefecture"}
+ADMIN_SUFFIXES = place_words().admin_suffixes
 UNRESOLVED = Place("", "unresolved", None, None, None)
 
 
-EZAFE = {"i", "e", "ul", "ud", "ur"}   # linking vowels inside hyphenated names: "Kala-i-Brisk"
-ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}   # "al-Arvel", "el-Brisk"
+EZAFE = place_words().linking_vowels   # inside hyphenated names: "Kala-i-Brisk"
+ARTICLE_PREFIXES = place_words().article_prefixes   # "al-Arvel", "el-Brisk"
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-           "north-east", "north-west", "south-east", "south-west"}
+COMPASS = place_words().compass
 # "Northern Norland" in a headline: a part of a known place; alone ("in Central, Northern Norland") no place
-DIRECTION_WORDS = COMPASS | {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-                             "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
-                             "south-western", "upper", "lower", "middle"}
+DIRECTION_WORDS = place_words().directions
 
 
 def _settlement_context(span: Span) -> bool:
@@ -238,8 +228,7 @@ def _route_end(span: Span) -> bool:
     return False
 
 
-FEATURE_WORDS = {"peninsula", "valley", "delta", "coast", "island", "islands", "hills", "mountains", "plateau",
-                 "basin", "corridor", "strip", "enclave", "pocket", "salient"}
+FEATURE_WORDS = place_words().features
 
 
 def _area_word(span: Span, words: set[str] = ADMIN_SUFFIXES) -> str | None:

@@ -12,24 +12,17 @@ from .result import Speaker
 from .sentences import sent_range
 from .vocab import actors, speech
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-          "president", "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt",
-          "sgt", "sheikh", "imam", "rev", "father", "minister", "premier", "chancellor", "king",
-          "queen", "prince", "princess", "senator", "sen", "rep", "judge", "commander", "brig",
-          "brigadier", "lieutenant", "admiral", "marshal", "ambassador", "governor", "mayor", "pope",
-          "cardinal", "archbishop", "bishop", "spokesman", "spokeswoman", "spokesperson", "mr.", "mrs.",
-          "ms.", "dr.", "gen.", "col.", "maj.", "capt.", "lt.", "sgt.", "rev.", "prof.", "sen.", "rep."}
+TITLES = actors().titles
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "which", "who", "that", "we", "i", "them"}
 RELATIVE = {"which", "who", "that", "whom"}
 SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman"}
-GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
-                   "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+GENDERED_TITLES = actors().gendered_titles
 LOOKBACK_TOKENS = 600   # how far back a pronoun looks for a named antecedent
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "punct", "advmod"}
 
 
-NAME_PREPS = {"without", "for", "against"}   # inside a body's name: "Reporters Without Borders"
+NAME_PREPS = actors().name_preps   # inside a body's name: "Reporters Without Borders"
 
 
 def noun_phrase(tok: Token, with_conj: bool = True) -> Span:

@@ -1,4 +1,4 @@
-"""Word sets built once from the data files (speech verbs, casualty terms, actor words)."""
+"""Word sets built once from the data files (speech verbs, casualty terms, actor and place words)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -79,6 +79,25 @@ class ActorVocab:
         self.person_roles = frozenset(w.lower() for w in d["person_role_words"])
         self.name_particles = frozenset(d["name_particles"])
         self.gendered = {w.lower(): g for g, words in d["gendered_person_words"].items() for w in words}
+        self.titles = frozenset(d["titles"])
+        self.gendered_titles: dict[str, str] = dict(d["gendered_titles"])
+        self.name_preps = frozenset(d["name_preps"])
+
+
+class PlaceVocab:
+    def __init__(self) -> None:
+        d = load_json("place_words.json")
+        self.nouns = frozenset(d["place_nouns"])
+        self.admin_suffixes = frozenset(d["admin_suffixes"])
+        self.features = frozenset(d["feature_words"])
+        self.compass = frozenset(d["compass_words"])
+        self.directions = self.compass | frozenset(d["direction_adjectives"])
+        self.streets = frozenset(d["street_words"])
+        self.kin = frozenset(d["kin_words"])
+        self.not_place_starts = frozenset(d["not_place_starts"])
+        self.article_prefixes = frozenset(d["article_prefixes"])
+        self.linking_vowels = frozenset(d["linking_vowels"])
+        self.calendar = frozenset(d["calendar_words"])
 
 
 @lru_cache(maxsize=1)
@@ -94,3 +113,8 @@ def casualties() -> CasualtyVocab:
 @lru_cache(maxsize=1)
 def actors() -> ActorVocab:
     return ActorVocab()
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceVocab:
+    return PlaceVocab()
