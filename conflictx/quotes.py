@@ -454,6 +454,29 @@ def _reported_clause(verb: Token) -> Token | None:
     return next((c for c in comps if c.pos_ in {"VERB", "AUX"}), comps[0] if comps else None)
 
 
+def _lead_in(verb: Token) -> Token | None:
+    """ "As X reports from Y, <clause>.", "X reports, <clause>.": a speech verb with a subject and no
+    complement of its own that opens the sentence and that the parser hung on the clause after the
+    comma; that clause is what X reports (not when it names a speaker of its own: "As X reports,
+    aid workers say ...")."""
+    doc = verb.doc
+    head, comma = verb.head, verb.right_edge.i
+    if doc[comma].text != ",":
+        comma += 1   # (the parser may hang the comma on the last word: "reports from Kessel,")
+    if verb.dep_ not in {"dep", "advcl", "ccomp"} or head.i <= comma or head.pos_ not in {"VERB", "AUX"} \
+            or comma >= len(doc) or doc[comma].text != ",":
+        return None
+    if [c.lower_ for c in verb.children if c.dep_ == "mark"] not in ([], ["as"]) \
+            or not any(c.dep_ == "nsubj" for c in verb.children) \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[sent_range(doc, verb.i)[0]:verb.left_edge.i]):
+        return None   # not at the start of its sentence
+    if head.lemma_.lower() in speech().say and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return None
+    return head
+
+
 def _relative_clause(comp: Token) -> bool:
     """ "agreed to a deal last year that ended the war": a relative clause on a noun that the
     parser hung on the verb as its complement."""
@@ -547,6 +570,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             parenthetical = comp is None and tok.dep_ == "parataxis"
             if parenthetical:
                 comp = tok.head
+            elif comp is None and (lead := _lead_in(tok)) is not None:
+                comp, parenthetical = lead, True
             if comp is not None and comp.i < tok.i and any(t.text in ":;" for t in doc[comp.i:tok.i]) \
                     and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "that":
                 # "X is reacting: X has said that ...": the parser took the clause before the colon
