@@ -564,9 +564,9 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
             comp = _reported_clause(tok)
             if comp is not None and _indirect_question(comp):
                 continue   # "explained what sparked the attack", "asked me what I was doing": no statement
-            if comp is not None and comp.lemma_.lower() in vocab.say and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
-                    and comp.i < tok.i and any(t.text == ";" for t in doc[comp.i:tok.i]):
-                comp = None   # "A say X; B deny Y": two attributions the parser chained together
+            if comp is not None and comp.lemma_.lower() in vocab.all_verbs and any(c.dep_ in SUBJECT_DEPS for c in comp.children) \
+                    and comp.i < tok.i and any(t.text in {";", "-", "–", "—"} for t in doc[comp.i:tok.i]):
+                comp = None   # "A say X; B deny Y", "A accuse X - B denies it": two attributions chained together
             parenthetical = comp is None and tok.dep_ == "parataxis"
             if parenthetical:
                 comp = tok.head
