@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .numbers import parse_number
 from .gazetteer import Gazetteer, Place, fold, get_gazetteer
 from .result import Location, Mention
 from .sentences import sent_id, sent_range, title_case
@@ -631,6 +632,73 @@ def _container(span: Span, where: dict[int, Place]) -> Place | None:
     return None
 
 
+BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+
+
+def _bearing(words: list[str]) -> float | None:
+    """Degrees from north for "north", "southeast", "north-west" (written as one word or split at the hyphen)."""
+    parts = [p for w in words for p in w.replace("-", " ").split()]
+    if len(parts) == 1 and parts[0] not in BEARINGS:
+        word = parts[0]
+        parts = [word[:5], word[5:]] if word[:5] in BEARINGS else [word]   # "northeast", "southwest"
+    if not parts or not all(p in BEARINGS for p in parts):
+        return None
+    if len(parts) == 2 and {parts[0], parts[1]} == {"north", "west"}:
+        return 315.0
+    return sum(BEARINGS[p] for p in parts) / len(parts)
+
+
+def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` away from (lat, lon) in direction ``bearing`` (great circle)."""
+    d, b = km / 6371.0, math.radians(bearing)
+    la1, lo1 = math.radians(lat), math.radians(lon)
+    la2 = math.asin(math.sin(la1) * math.cos(d) + math.cos(la1) * math.sin(d) * math.cos(b))
+    lo2 = lo1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(la1), math.cos(d) - math.sin(la1) * math.sin(la2))
+    return round(math.degrees(la2), 5), round((math.degrees(lo2) + 540) % 360 - 180, 5)
+
+
+def _offset_from(span: Span, where: dict[int, Place]) -> tuple[float, float, str | None] | None:
+    """ "X, 75 kilometers south of Y", "X, a village some 30 km (18 miles) north-west of Y": the
+    point that far from Y in that direction, when Y is a placed town or area."""
+    doc, words = span.doc, place_words()
+    i, end = span.end, min(len(doc), span.end + 24)
+    if i < end and doc[i].text == ",":
+        i += 1
+    skipped = 0
+    while i < end and skipped < 4 and (doc[i].lower_ in words.distance_fillers or doc[i].lower_ in PLACE_NOUNS):
+        i, skipped = i + 1, skipped + 1
+    if i >= end or not doc[i].like_num:
+        return None
+    value, vague = parse_number(doc[i].text)
+    i += 1
+    if i < end and doc[i].text in HYPHENS:
+        i += 1   # "75-kilometers"
+    if value is None or vague or i >= end or doc[i].lower_ not in words.distance_units:
+        return None
+    km = float(value) * words.distance_units[doc[i].lower_]
+    i += 1
+    if i < end and doc[i].text == "(":
+        close = next((k for k in range(i, end) if doc[k].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1   # "(18 miles)"
+    direction = []
+    while i < end and (doc[i].lower_ in COMPASS or (direction and doc[i].text in HYPHENS)):
+        direction.append(doc[i].lower_)
+        i += 1
+    bearing = _bearing([w for w in direction if w not in HYPHENS])
+    if bearing is None or i >= end or doc[i].lower_ != "of":
+        return None
+    for k in range(i + 1, min(end, i + 6)):
+        if doc[k].is_punct and doc[k].text != ",":
+            break
+        if k in where:
+            base = where[k]
+            lat, lon = _destination(base.lat, base.lon, km, bearing)
+            return lat, lon, base.country
+    return None
+
+
 def _host_settlement(doc: Doc, token_i: int, resolved: list[tuple[Span, Place]]) -> Place | None:
     """The nearest settlement named before token ``token_i`` (else the first one after it),
     within a couple of sentences: a settlement named paragraphs away says nothing."""
@@ -791,8 +859,13 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             # a street, camp or village the gazetteer lacks lies, as far as we can tell, in the
             # place it is said to be in, else in the settlement the article last named before it
             # (kind stays "unresolved")
-            host = _container(first_span, where) or _host_settlement(doc, first_span.start, resolved)
-            if host is not None:
+            # (or, better, at the distance and direction the article gives from a placed town:
+            # "X, 30 km north of Y")
+            offset = next((o for m in members if (o := _offset_from(resolved[m][0], where)) is not None), None)
+            host = None if offset else _container(first_span, where) or _host_settlement(doc, first_span.start, resolved)
+            if offset is not None:
+                lat, lon, country = offset
+            elif host is not None:
                 lat, lon, country = host.lat, host.lon, host.country
 
         names = []

@@ -98,6 +98,8 @@ class PlaceVocab:
         self.article_prefixes = frozenset(d["article_prefixes"])
         self.linking_vowels = frozenset(d["linking_vowels"])
         self.calendar = frozenset(d["calendar_words"])
+        self.distance_units: dict[str, float] = dict(d["distance_units_km"])
+        self.distance_fillers = frozenset(d["distance_fillers"])
 
 
 @lru_cache(maxsize=1)

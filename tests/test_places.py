@@ -350,3 +350,25 @@ def test_hyphenated_names_with_linking_vowels(run):
     out = run("The envoy flew to Mazar-i-Sharif on Monday. Troops later left Mazar-e-Sharif for the border.")
     place_ = next(l for l in out["locations"] if l["name"] == "Mazar-i-Sharif")
     assert abs(place_["lat"] - 36.7) < 0.5 and len(place_["mentions"]) == 2, place_
+
+
+@pytest.mark.parametrize("text, name, km, bearing", [
+    ("Raiders burned the hamlet of Velmorka, about 40 km (25 miles) north-west of Kandahar, on Sunday.", "Velmorka", 40, 315),
+    ("A mine hit a truck near Brisktown, 60-kilometers south of Herat, on the ring road.", "Brisktown", 60, 180),
+    ("Troops left the village of Tarnhollow, a settlement some 20 miles east of Mosul, at dawn.", "Tarnhollow", 32, 90),
+])
+def test_distance_and_direction_place_an_unknown_village(run, text, name, km, bearing):
+    """A village the gazetteer lacks, written "X, 40 km north-west of Y", lies that far from Y in
+    that direction (not at Y, nor at some namesake far away)."""
+    import math
+
+    out = run(text)
+    village = place(out, name)
+    base = next(l for l in out["locations"] if l["name"] != name and l["lat"] is not None)
+    dist = math.hypot(village["lat"] - base["lat"], (village["lon"] - base["lon"]) * math.cos(math.radians(base["lat"]))) * 111.2
+    assert abs(dist - km) < 0.05 * km, (village, base)
+    direction = math.degrees(math.atan2((village["lon"] - base["lon"]) * math.cos(math.radians(base["lat"])),
+                                        village["lat"] - base["lat"])) % 360
+    assert min(abs(direction - bearing), 360 - abs(direction - bearing)) < 3
+    assert village["country"] == base["country"]
+
