@@ -20,7 +20,7 @@ from typing import Callable
 
 from .data import load_json
 
-INDEX_VERSION = 4
+INDEX_VERSION = 6   # (5 was taken by an experiment that never shipped)
 CITY_CACHE_SIZE = 20_000   # folded names whose look-ups are kept in memory
 
 
@@ -34,6 +34,12 @@ def fold(name: str) -> str:
     if s.startswith("the "):
         s = s[4:]
     return " ".join(s.split())
+
+
+def loose(key: str) -> str:
+    """A folded key without apostrophes: "Ra's al 'Ayn" and "Ras al-Ayn" meet (GeoNames keeps the
+    marks for Arabic ʿayn and hamza that news spellings drop)."""
+    return " ".join(key.replace("'", "").split())
 
 
 def _latin(name: str) -> bool:
@@ -86,7 +92,8 @@ def build_index(path: Path | None = None, progress: Callable[[int, int], None] |
         con.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL, pop INTEGER, admin1 TEXT);"
-            "CREATE TABLE name(key TEXT, id INTEGER, is_main INTEGER);")
+            "CREATE TABLE name(key TEXT, id INTEGER, is_main INTEGER);"
+            "CREATE TABLE spelling(key TEXT, id INTEGER);")
         total, rows, names = len(cities), [], []
         for i, c in enumerate(cities.values()):
             gid = int(c["geonameid"])
@@ -106,7 +113,9 @@ def build_index(path: Path | None = None, progress: Callable[[int, int], None] |
                 progress(i, total)
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO spelling VALUES (?,?)", sorted({(loose(k), gid) for k, gid, _ in names if "'" in k}))
         con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("CREATE INDEX spelling_key ON spelling(key)")
         con.commit()
         con.close()
         os.replace(tmp, path)
@@ -216,6 +225,17 @@ class Gazetteer:
             "SELECT p.id, p.name, p.country, p.lat, p.lon, p.pop, max(n.is_main) FROM name n JOIN place p ON p.id = n.id"
             " WHERE n.key = ? GROUP BY p.id ORDER BY p.pop DESC LIMIT 50", (key,)).fetchall()
         return [Place(r[1], "city", r[2], r[3], r[4], r[5], r[0], bool(r[6])) for r in rows]
+
+    def spelled_without_marks(self, name: str) -> list[Place]:
+        """Cities whose name, apostrophes dropped, is this name ("Ras al-Ayn" for "Ra's al 'Ayn"),
+        most populous first; only the names that have apostrophes in GeoNames are indexed so."""
+        key = loose(fold(name))
+        if not key or key != fold(name):
+            return []
+        rows = self._connection().execute(
+            "SELECT p.id, p.name, p.country, p.lat, p.lon, p.pop FROM spelling s JOIN place p ON p.id = s.id"
+            " WHERE s.key = ? ORDER BY p.pop DESC LIMIT 20", (key,)).fetchall()
+        return [Place(r[1], "city", r[2], r[3], r[4], r[5], r[0], False) for r in rows]
 
     def capital_of(self, iso: str) -> Place | None:
         """The capital city of a country (its coordinates stand in for the country's)."""

@@ -297,6 +297,10 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     cities = gaz.cities(name)
     if not cities and len(words) == 1 and not name.lower().startswith(("al-", "el-")):
         cities = gaz.cities("Al " + name)   # news drops the article GeoNames keeps ("Al Arvel")
+    if not cities and context:
+        # "Ras al-Arvel" for GeoNames' "Ra's al 'Arvel": the same name without the marks, in a
+        # country the article is about (never a far namesake: "Marina" is not "Mar'ina")
+        cities = [c for c in gaz.spelled_without_marks(name) if c.country in context]
     settled = False     # for a mention the model did not call a place: do the words around it say so?
     if label not in PLACE_LABELS:
         says_place, settled = _context_says_place(span), _settlement_context(span)
