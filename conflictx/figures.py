@@ -25,6 +25,13 @@ LEVEL_VERBS = {"rise", "reach", "climb", "stand", "increase", "jump", "hit", "su
 EVENT_MAX_CLIMB = 4
 
 
+def _read_aloud(tok: Token) -> bool:
+    """A token like "hundred-73", the tail of "11-hundred-73" (a number spelled as read aloud in a
+    broadcast script)."""
+    parts = tok.lower_.split("-")
+    return len(parts) > 1 and parts[0] in NUMBER_JOINERS and all(p.isdigit() or p in NUMBER_JOINERS for p in parts[1:] if p)
+
+
 def _number_spans(doc: Doc) -> list[Span]:
     cv = casualties()
     excluded = set()
@@ -60,10 +67,11 @@ def _number_spans(doc: Doc) -> list[Span]:
         if (tok.like_num or tok.pos_ == "NUM") and i not in excluded and tok.lower_ not in {"one"} or (
                 low == "one" and tok.dep_ == "nummod" and i not in excluded):
             j = i + 1
-            while j < n and j not in excluded and (doc[j].lower_ in NUMBER_JOINERS or (
+            while j < n and j not in excluded and (doc[j].lower_ in NUMBER_JOINERS or _read_aloud(doc[j]) or (
                     doc[j].like_num and (doc[j - 1].lower_ == "-" or doc[j - 1].lower_ in NUMBER_JOINERS or doc[j - 1].like_num)
                     and not re.match(r"^\d", doc[j].text) == bool(re.match(r"^\d", doc[j - 1].text)) is False)):
-                if doc[j].lower_ == "-" and not (j + 1 < n and doc[j + 1].like_num and not doc[j + 1].text[:1].isdigit()):
+                if doc[j].lower_ == "-" and not (j + 1 < n and (doc[j + 1].like_num and not doc[j + 1].text[:1].isdigit()
+                                                                 or _read_aloud(doc[j + 1]))):
                     break
                 j += 1
             spans.append(doc[i:j])
@@ -233,6 +241,8 @@ def _climb_category(anchor: Token, unit_is_person: bool) -> str | None:
             return "population"   # "home to 1.5 million people" (the parser may call "home" an adverb)
         if _in_setting(tok):
             return None   # "displaced from the two regions", "killed in 3 attacks": where or how, not who
+        if tok is anchor and dep == "pobj" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
+            return None   # "funerals were held for 34 victims": done for them, not to them
         if head.pos_ == "NOUN" and head.lower_ in cv.dead_units and dep in {"pobj", "prep"}:
             return "killed"   # "the bodies of two soldiers"
         if head.lemma_.lower() == "include" and dep in {"dobj", "attr"}:

@@ -40,6 +40,11 @@ def parse_number(text: str) -> tuple[float | int | None, bool]:
         return (base * 12 * scale, vague_base) if base is not None else (None, False)
     if len(words) == 1 and words[0] in WORD_NUMBERS and scale > 1:
         return int(WORD_NUMBERS[words[0]] * scale), False
+    if 2 <= len(words) <= 3 and words[1] == "hundred" and words[0].isdigit() \
+            and (len(words) == 2 or (words[2].isdigit() and int(words[2]) < 100)):
+        # broadcast scripts spell numbers as read aloud: "12-hundred", "11-hundred-73"
+        v = int(words[0]) * 100 + (int(words[2]) if len(words) == 3 else 0)
+        return v * scale, False
     if any(len(w) > 20 for w in words):
         return None, False
     from text_to_num import text2num
