@@ -213,6 +213,22 @@ def _settlement_context(span: Span) -> bool:
     return bool(before) and (before[-1] in {"near", "outside"} or before[-2:] == ["close", "to"])
 
 
+NAME_STEM = 5   # letters an adjective or people shares with the country or region it comes from
+
+
+def _people_of_a_named_area(span: Span, gaz: Gazetteer) -> bool:
+    """An unknown word that begins like a country or region the article names, but is not that
+    name, is its adjective or its people: "Chechen", "Chechens" beside "Chechnya", "Ingush"
+    beside "Ingushetia"."""
+    word = fold(span.text)
+    stem = word[:NAME_STEM]
+    if len(stem) < NAME_STEM:
+        return False
+    return any(tok.is_title and not span.start <= tok.i < span.end and fold(tok.text).startswith(stem)
+               and fold(tok.text) != word and fold(tok.text).rstrip("s") != word.rstrip("s")
+               and (gaz.country(tok.text) is not None or gaz.region(tok.text)) for tok in span.doc)
+
+
 def _route_end(span: Span) -> bool:
     """ "a road from X to Y": both ends of a route written "from <Name> to <Name>"."""
     doc = span.doc
@@ -324,6 +340,8 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
         if len(span) == 1 and label in PLACE_LABELS and (span.start == sent_range(span.doc, span.start)[0]
                                                          or title_case(span.doc, span.start)):
             return None   # "Gunmen believed to be ...", "Troops Close In on Rebels": a capital, not a name
+        if len(span) == 1 and _people_of_a_named_area(span, gaz):
+            return None   # "a Chechen village", "frightened Chechens" in a story about Chechnya
         root = span[-1]
         if root.dep_ in {"compound", "amod"} and root.head.i > root.i and (
                 root.head.lower_ in casualties().person_units or root.head.lower_ in av.group):

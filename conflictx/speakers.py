@@ -419,7 +419,7 @@ class SpeakerResolver:
             if fuller is not None:
                 return Speaker(fuller.name, mention, fuller.role, fuller.type, fuller.represents,
                                span.start_char, span.end_char)
-            home = self._home_country() if head.lower_ == "officials" else None
+            home = (self._recent_nationality(head.i) or self._home_country()) if head.lower_ == "officials" else None
             if home is not None:
                 # a bare "Officials say" in an article about one country: that country's officials
                 return Speaker(f"{home[0]} officials", mention, None, "government", home[1],
@@ -508,6 +508,21 @@ class SpeakerResolver:
             self.gender.setdefault(core.text, gender)   # "the mother of two small boys": a woman
         kind = "person" if head.tag_ == "NN" and (head.lower_ in self.av.person_roles or gender) else self._body_type(toks, ents)
         return Speaker(core.text, mention, role, kind, None, span.start_char, span.end_char)
+
+    def _recent_nationality(self, before: int) -> tuple[str, str | None] | None:
+        """(demonym, country name) of the speaker just before, when it is a body named by
+        nationality ("Thai border police say ... Officials say ..."): bare officials right after it
+        are of that country too."""
+        last = next((sp for i, sp in reversed(self.history) if i < before), None)
+        if last is None or last.type == "person":
+            return None
+        words = last.name.split()
+        for n in (2, 1):
+            iso = self.av.demonym_forms.get(" ".join(words[:n])) if len(words) > n else None
+            if iso:
+                country = self.gaz.countries.get(iso)
+                return " ".join(words[:n]), country.name if country is not None else None
+        return None
 
     def _home_country(self) -> tuple[str, str] | None:
         """(demonym, country name) of the country the article's places point at most, if one

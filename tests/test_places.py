@@ -387,3 +387,11 @@ def test_gazetteer_spelling_without_marks_needs_a_bare_name():
     gaz = get_gazetteer()
     assert any(p.country == "SY" for p in gaz.spelled_without_marks("Ras al-Ayn"))
     assert gaz.spelled_without_marks("Ra's al 'Ayn") == []   # a name with marks is looked up as it is
+
+
+def test_the_adjective_of_a_named_region_is_no_place(run):
+    """ "Chechen" beside "Chechnya": an unknown word that begins like a region the article names is
+    its adjective or its people, not a village the gazetteer lacks."""
+    out = run("Russian jets bombed Chechnya again. A Chechen village near the border buried its dead on Monday.")
+    assert "Chechnya" in {l["name"] for l in out["locations"]}
+    assert "Chechen" not in {n for l in out["locations"] for n in names(l)}
