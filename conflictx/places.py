@@ -418,8 +418,8 @@ def _name_head(ent: Span, strong_place, label: str) -> Span | None:
         return None      # "her son Marston Lee"
     for n in range(min(3, len(ent) - 1), 0, -1):
         head = ent[:n]
-        if ent[n].text[:1].isupper() and head[-1].text not in POSSESSIVE and \
-                strong_place(head.text, cities=label != "PERSON"):
+        if ent[n].text[:1].isupper() and head[-1].text not in POSSESSIVE and head[-1].whitespace_ and \
+                strong_place(head.text, cities=label != "PERSON"):   # (not "Nancy-" of "Nancy-Amelia Ross")
             return head
     return None
 

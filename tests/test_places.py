@@ -395,3 +395,9 @@ def test_the_adjective_of_a_named_region_is_no_place(run):
     out = run("Russian jets bombed Chechnya again. A Chechen village near the border buried its dead on Monday.")
     assert "Chechnya" in {l["name"] for l in out["locations"]}
     assert "Chechen" not in {n for l in out["locations"] for n in names(l)}
+
+
+def test_a_hyphenated_first_name_is_no_city(run):
+    """ "Nancy-Amelia": the first half of a hyphenated first name is not the French city."""
+    out = run("Radio Kessel's Nancy-Jo Arvel has more from Islamabad.")
+    assert not any(n.startswith("Nancy") for l in out["locations"] for n in names(l))
