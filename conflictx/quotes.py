@@ -220,12 +220,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character span of tokens [start, end) without edge punctuation, 'that' and unmatched marks."""
+    """Character span of tokens [start, end) without edge punctuation, 'that', a closing 'and' and
+    unmatched marks."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "that"
                            and doc[start].dep_ == "mark") and doc[start].text not in "“\"[":
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in "”\"]":
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ") \
+            and doc[end - 1].text not in "”\"]":
+        end -= 1   # (and a dangling "and": "denies responsibility for the raid and [his men ...]")
     if start >= end:
         return -1, -1
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -627,8 +629,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                         if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
                             end = max(end, c.right_edge.i + 1)
                     span = (obj.left_edge.i, end)
-                elif lemma == "claim" and obj is not None and obj.lower_ in {"responsibility", "credit"}:
-                    span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed responsibility for the attack"
+                elif lemma in {"claim", "deny"} and obj is not None and obj.lower_ in {"responsibility", "credit"}:
+                    span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed (denied) responsibility for the attack"
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report", "claim"}:
                     span = (gerund.left_edge.i, gerund.right_edge.i + 1)   # "claimed killing 40 soldiers"
                 elif lemma in vocab.commitment or lemma == "claim":
