@@ -224,9 +224,12 @@ def _people_of_a_named_area(span: Span, gaz: Gazetteer) -> bool:
     stem = word[:NAME_STEM]
     if len(stem) < NAME_STEM:
         return False
-    return any(tok.is_title and not span.start <= tok.i < span.end and fold(tok.text).startswith(stem)
-               and fold(tok.text) != word and fold(tok.text).rstrip("s") != word.rstrip("s")
-               and (gaz.country(tok.text) is not None or gaz.region(tok.text)) for tok in span.doc)
+    for tok in span.doc:
+        other = fold(tok.text) if tok.is_title and not span.start <= tok.i < span.end else ""
+        if other.startswith(stem) and other.rstrip("s") != word.rstrip("s") and (
+                gaz.country(tok.text) is not None or gaz.region(tok.text)):
+            return True
+    return False
 
 
 def _route_end(span: Span) -> bool:
@@ -657,17 +660,16 @@ def _container(span: Span, where: dict[int, Place]) -> Place | None:
 BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 
 
-def _bearing(words: list[str]) -> float | None:
-    """Degrees from north for "north", "southeast", "north-west" (written as one word or split at the hyphen)."""
-    parts = [p for w in words for p in w.replace("-", " ").split()]
-    if len(parts) == 1 and parts[0] not in BEARINGS:
-        word = parts[0]
-        parts = [word[:5], word[5:]] if word[:5] in BEARINGS else [word]   # "northeast", "southwest"
+def _bearing(direction: str) -> float | None:
+    """Degrees from north for "north", "southeast", "north-west" (the mean of its compass points)."""
+    parts = direction.replace("-", " ").split()
+    if len(parts) == 1 and parts[0] not in BEARINGS and parts[0][:5] in BEARINGS:
+        parts = [parts[0][:5], parts[0][5:]]   # "northeast", "southwest"
     if not parts or not all(p in BEARINGS for p in parts):
         return None
-    if len(parts) == 2 and {parts[0], parts[1]} == {"north", "west"}:
-        return 315.0
-    return sum(BEARINGS[p] for p in parts) / len(parts)
+    x = sum(math.sin(math.radians(BEARINGS[p])) for p in parts)
+    y = sum(math.cos(math.radians(BEARINGS[p])) for p in parts)
+    return round(math.degrees(math.atan2(x, y)) % 360, 6)
 
 
 def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
@@ -708,7 +710,7 @@ def _offset_from(span: Span, where: dict[int, Place]) -> tuple[float, float, str
     while i < end and (doc[i].lower_ in COMPASS or (direction and doc[i].text in HYPHENS)):
         direction.append(doc[i].lower_)
         i += 1
-    bearing = _bearing([w for w in direction if w not in HYPHENS])
+    bearing = _bearing("".join(direction))
     if bearing is None or i >= end or doc[i].lower_ != "of":
         return None
     for k in range(i + 1, min(end, i + 6)):
