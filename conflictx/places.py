@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .numbers import parse_number
@@ -203,9 +203,10 @@ def _settlement_context(span: Span) -> bool:
         after[1:3] == ["known", "as"] or after[1:4] == ["also", "known", "as"] or after[1:2] in (["called"], ["formerly"])))
     if renamed and before and before[-1] in PLACE_PREPS - {"of", "between", "via", "through", "across"}:
         return True    # "to Shiraz, also known as ...": a place with a second name
-    if before and before[-1] in {"--", "—", "–", ":"}:
+    opening = min(span.start, first.left_edge.i) if first.i < span.start else span.start   # the list's first member
+    if opening > 0 and doc[opening - 1].text in {"--", "—", "–", ":"}:
         # "two towns of Arvel state -- Brisk and Tarn": a list announced by a plural place noun
-        lead = doc[max(0, span.start - 10):span.start - 1]
+        lead = doc[max(0, opening - 10):opening - 1]
         if any(t.tag_ == "NNS" and t.lemma_.lower() in PLACE_NOUNS for t in lead):
             return True
     if _route_end(span):
@@ -323,7 +324,7 @@ def _resolve(gaz: Gazetteer, name: str, label: str, span: Span, context: Counter
     settled = False     # for a mention the model did not call a place: do the words around it say so?
     if label not in PLACE_LABELS:
         says_place, settled = _context_says_place(span), _settlement_context(span)
-        if not (says_place or key in gaz.capitals or any(c.population >= BIG_CITY for c in cities)):
+        if not (says_place or settled or key in gaz.capitals or any(c.population >= BIG_CITY for c in cities)):
             return None
         if not says_place:
             cities = [c for c in cities if c.primary or c.country in context or (within is not None and c.country == within.country)]
@@ -465,7 +466,9 @@ def _joined_names(doc: Doc, strong_place) -> list[Span]:
 def _list_pieces(ent: Span, known) -> list[Span]:
     """An entity the model ran over a list ("Arvel, Brisk", "Arvel and Brisk") or a route ("from
     Arvel to Brisk"): one span per place, unless the gazetteer knows the whole ("Trinidad and Tobago")."""
-    cuts = [t.i for t in ent if t.lower_ in {",", "and", "or"} and t.i + 1 < ent.end and ent.doc[t.i + 1].dep_ == "conj"]
+    def conjunct(tok: Token) -> bool:   # "Debre" of "... and Debre Birhan" hangs on the conjunct "Birhan"
+        return tok.dep_ == "conj" or (tok.dep_ == "compound" and tok.head.dep_ == "conj" and tok.i < tok.head.i < ent.end)
+    cuts = [t.i for t in ent if t.lower_ in {",", "and", "or"} and t.i + 1 < ent.end and conjunct(ent.doc[t.i + 1])]
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from":
         cuts += [t.i for t in ent if t.lower_ == "to" and ent.start < t.i < ent.end - 1]   # "from [Kessel to Arvel]"
         cuts.sort()

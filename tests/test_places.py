@@ -401,3 +401,13 @@ def test_a_hyphenated_first_name_is_no_city(run):
     """ "Nancy-Amelia": the first half of a hyphenated first name is not the French city."""
     out = run("Radio Kessel's Nancy-Jo Arvel has more from Islamabad.")
     assert not any(n.startswith("Nancy") for l in out["locations"] for n in names(l))
+
+
+def test_every_member_of_a_list_announced_by_a_place_noun(run):
+    """ "three more localities of Amhara -- A and B C": both members are places (the model may run
+    them into one body name), placed in the settlement the article names before."""
+    out = run("Monitors heard of shelling near Gondar and at three more localities of Amhara -- Kesselmar "
+              "and Debre Velka.")
+    found = {l["name"]: l for l in out["locations"]}
+    assert {"Kesselmar", "Debre Velka"} <= set(found), set(found)
+    assert found["Debre Velka"]["country"] == "ET"
