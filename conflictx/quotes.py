@@ -886,6 +886,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         if c.subject is not None and c.subject.lower_ in {"i", "we"}:
             continue   # outside quotation marks "we" is the writer ("we can now acknowledge that ...")
+        # a quotation that carries the clause on after a comma or "and", starting in lower case:
+        # 'said it was the first raid in years, “that the army has ever admitted”'
+        tail = next((k for k in index.overlapping(ce, ce + 6) if directs[k].open_start >= ce and not directs[k].used
+                     and _joined(text[ce:directs[k].open_start]) and text[directs[k].start:directs[k].start + 1].islower()), None)
+        if tail is not None:
+            inner = [*inner, tail]
         kind = "mixed" if inner else "indirect"
         for k in inner:
             directs[k].used = True
