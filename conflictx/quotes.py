@@ -152,6 +152,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if nouns and verb.doc[k].text == "," and (not subjects or (
                 all(s.i < k for s in subjects) and not any(t.pos_ in {"VERB", "AUX", "NUM"} for t in between))):
             return nouns[-1] if not subjects else nouns[0]
+        if not subjects and not between and verb.doc[k].text == ",":
+            # '“...,” 26-year-old fighter Ivo Renk, told the radio.': a stray comma between the
+            # speaker, named right after the quotation, and the verb
+            j = k - 1
+            while j > 0 and verb.doc[j].text not in QUOTE_MARKS | {",", ".", ";", ":"} and k - j <= 14:
+                j -= 1
+            named = [t for t in verb.doc[j + 1:k] if t.pos_ in {"NOUN", "PROPN"}]
+            if named and verb.doc[j].text in QUOTE_MARKS and named[-1].pos_ == "PROPN":
+                return named[-1]
     if not subjects and verb.dep_ == "conj" and verb.lemma_.lower() in speech().all_verbs:
         # "X says A is stable and called on B ...": the parser hangs the second speech verb inside
         # the reported clause; its subject is the reporter's

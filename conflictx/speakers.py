@@ -360,8 +360,9 @@ class SpeakerResolver:
         low = head.lower_
         if len(span) == 1 and low in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[low]
+            # (only a speaker the parse could not type may stand in: "he" is never a body)
             prev = self._nearest_person(head, gender) or self._previous(head.i, None)
-            if prev:
+            if prev and prev.type not in {"government", "group", "organisation"}:
                 if prev.type == "person":
                     self.gender.setdefault(prev.name, gender)
                 return Speaker(prev.name, mention, prev.role, prev.type, prev.represents, span.start_char, span.end_char)

@@ -55,3 +55,13 @@ def test_quote_case(case, run):
     text = case["text"]
     for q in quotes:
         assert text[q["start"]:q["end"]] == q["text"]
+
+
+def test_he_is_never_a_body():
+    """With no person named before it, "he" stays unresolved rather than becoming the army."""
+    import conflictx
+
+    out = conflictx.extract("The army said on Monday that 40 masts had been destroyed.\n\n"
+                            "“We will not stop until the valley is free,” he said.").to_dict()
+    direct = next(q for q in out["quotes"] if q["text"].startswith("We will not stop"))
+    assert direct["speaker"]["name"] != "army"
