@@ -638,6 +638,10 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                         if c.dep_ == "conj" and c.i > obj.i and not any(g.dep_ in SUBJECT_DEPS and g.pos_ in {"PROPN", "PRON"} for g in c.children):
                             end = max(end, c.right_edge.i + 1)
                     span = (obj.left_edge.i, end)
+                elif lemma == "report" and obj is not None and obj.pos_ == "NOUN" and subj is not None \
+                        and subj.pos_ in {"PROPN", "PRON"} and obj.i > tok.i:
+                    # "The governor reported damage and several fires": what a named source reports
+                    span = (obj.left_edge.i, obj.right_edge.i + 1)
                 elif lemma in {"claim", "deny"} and obj is not None and obj.lower_ in {"responsibility", "credit"}:
                     span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed (denied) responsibility for the attack"
                 elif gerund is not None and lemma in {"deny", "admit", "acknowledge", "confirm", "report", "claim"}:
