@@ -640,7 +640,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
                     span = (obj.left_edge.i, end)
                 elif lemma == "report" and obj is not None and obj.pos_ == "NOUN" and subj is not None \
                         and subj.pos_ in {"PROPN", "PRON"} and obj.i > tok.i:
-                    # "The governor reported damage and several fires": what a named source reports
+                    # "Governor Ivo Renk reported damage and several fires", "He also reported ...": what a
+                    # named source reports (not "Several outlets reported heavy shelling")
                     span = (obj.left_edge.i, obj.right_edge.i + 1)
                 elif lemma in {"claim", "deny"} and obj is not None and obj.lower_ in {"responsibility", "credit"}:
                     span = (obj.left_edge.i, obj.right_edge.i + 1)   # "claimed (denied) responsibility for the attack"
