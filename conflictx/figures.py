@@ -162,6 +162,12 @@ def _predicate_category(verb: Token) -> str | None:
                     cat = cv.nouns.get(whole.lower_) or cv.nouns.get(whole.lemma_.lower())
                     if cat and cat != "population":
                         return cat
+    # "the number of dead could be as high as 13": the subject says what the predicate counts
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subj is not None and subj.lower_ in {"number", "tally", "count", "total"}:
+        counted = prep_object(subj, preps={"of"})
+        if counted is not None:
+            return cv.adjectives.get(counted.lower_) or cv.nouns.get(counted.lower_) or cv.nouns.get(counted.lemma_.lower())
     return None
 
 
@@ -196,7 +202,8 @@ def _event_category(anchor: Token, unit_is_person: bool) -> str | None:
             if cat and (not own_subject or _relative_object(child)):
                 return _adjust(cat, child, unit_is_person)
     # "taken 12 soldiers prisoner"
-    if any(c.lower_ in {"prisoner", "prisoners", "captive", "hostage", "hostages"} for c in (*anchor.children, *anchor.head.children)):
+    if any(c.lower_ in {"prisoner", "prisoners", "captive", "hostage", "hostages"} and c.i != anchor.i
+           for c in (*anchor.children, *anchor.head.children)):   # (not "two hostages were injured")
         return "detained"
     climbed = _climb_category(anchor, unit_is_person)
     if climbed and climbed != "population":
@@ -542,6 +549,9 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
             parent_fig = figures[part_of]
             if category is None or category == "population" and parent_fig.category != "population":
                 category = parent_fig.category
+        if unit_low == "lives":
+            # "the clashes took up to 50 lives", "40 lives were lost"; not "medics saved 40 lives"
+            category = "killed" if anchor.head.lemma_.lower() in {"take", "claim", "cost", "lose"} else "other"
         if unit_low in cv.dead_units and category not in {None, "killed"}:
             category = "killed"   # "100 bodies scattered along the road", "burned bodies"
         if category == "displaced" and (unit_low in cv.not_displaced or (unit_low is None and any(
