@@ -1026,7 +1026,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 continue
             quotes.append(Quote(text[cs:ce], cs, ce, kind, prev.speaker, prev.cue))
             continue
-        sp = resolver.make(noun_phrase(subj), subj)
+        phrase = noun_phrase(subj)
+        if phrase.start_char < cs < phrase.end_char and subj.idx < cs:
+            # "we were told by many of the displaced people that ...": the parser hung the reported
+            # clause on the speaker's noun; the speaker ends where the words begin
+            cut = phrase.doc.char_span(phrase.start_char, cs, alignment_mode="contract")
+            while cut is not None and len(cut) > 1 and (cut[-1].lower_ == "that" or cut[-1].is_punct):
+                cut = cut[:-1]
+            phrase = cut if cut is not None and len(cut) else phrase
+        sp = resolver.make(phrase, subj)
         resolver.remember(subj.i, sp)
         cue_text = cue.text if cue is not None else None
         quotes.append(Quote(text[cs:ce], cs, ce, kind, sp, cue_text))
