@@ -889,11 +889,12 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Location]:
             # (or, better, at the distance and direction the article gives from a placed town:
             # "X, 30 km north of Y")
             offset = next((o for m in members if (o := _offset_from(resolved[m][0], where)) is not None), None)
-            host = None if offset else _container(first_span, where) or _host_settlement(doc, first_span.start, resolved)
             if offset is not None:
                 lat, lon, country = offset
-            elif host is not None:
-                lat, lon, country = host.lat, host.lon, host.country
+            else:
+                host = _container(first_span, where) or _host_settlement(doc, first_span.start, resolved)
+                if host is not None:
+                    lat, lon, country = host.lat, host.lon, host.country
 
         names = []
         for m in members:

@@ -129,6 +129,16 @@ def _closes_sentence(verb: Token) -> bool:
     return nxt is None or nxt.text in {".", "!", "?"} or nxt.is_space
 
 
+def _back_to(doc: Doc, anchor: int, stop, reach: int) -> int:
+    """Index of the nearest token before ``anchor`` that ``stop`` accepts, looking back at most
+    ``reach`` tokens (else the index where the search gave up): where a run of words before
+    ``anchor`` begins ("..., aid workers said", "“...,” fighter Ivo Renk, told")."""
+    k = anchor - 1
+    while k > 0 and not stop(doc[k]) and anchor - k <= reach:
+        k -= 1
+    return k
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a speech verb; participles and conjuncts inherit their head's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -144,9 +154,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "ROOT" and verb.i > 0 and (not subjects or _closes_sentence(verb)):
         # "..., aid workers and residents say." where the parser lost the subject, or took it from
         # the report ("..., trapping nine families, including four infants, neighbours and firemen said.")
-        k = verb.i - 1
-        while k > 0 and not verb.doc[k].is_punct and verb.i - k <= 10:
-            k -= 1
+        k = _back_to(verb.doc, verb.i, lambda t: t.is_punct, 10)
         between = verb.doc[k + 1:verb.i]
         nouns = [t for t in between if t.pos_ in {"NOUN", "PROPN"}]
         if nouns and verb.doc[k].text == "," and (not subjects or (
@@ -155,9 +163,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if not subjects and not between and verb.doc[k].text == ",":
             # '“...,” 26-year-old fighter Ivo Renk, told the radio.': a stray comma between the
             # speaker, named right after the quotation, and the verb
-            j = k - 1
-            while j > 0 and verb.doc[j].text not in QUOTE_MARKS | {",", ".", ";", ":"} and k - j <= 14:
-                j -= 1
+            j = _back_to(verb.doc, k, lambda t: t.text in QUOTE_MARKS | {",", ".", ";", ":"}, 14)
             named = [t for t in verb.doc[j + 1:k] if t.pos_ in {"NOUN", "PROPN"}]
             if named and verb.doc[j].text in QUOTE_MARKS and named[-1].pos_ == "PROPN":
                 return named[-1]
