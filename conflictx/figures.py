@@ -164,7 +164,7 @@ def _predicate_category(verb: Token) -> str | None:
                         return cat
     # "the number of dead could be as high as 13": the subject says what the predicate counts
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
-    if subj is not None and subj.lower_ in {"number", "tally", "count", "total"}:
+    if subj is not None and subj.lower_ in cv.tallies:
         counted = prep_object(subj, preps={"of"})
         if counted is not None:
             return cv.adjectives.get(counted.lower_) or cv.nouns.get(counted.lower_) or cv.nouns.get(counted.lemma_.lower())
@@ -551,7 +551,7 @@ def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
                 category = parent_fig.category
         if unit_low == "lives":
             # "the clashes took up to 50 lives", "40 lives were lost"; not "medics saved 40 lives"
-            category = "killed" if anchor.head.lemma_.lower() in {"take", "claim", "cost", "lose"} else "other"
+            category = "killed" if anchor.head.lemma_.lower() in cv.life_taking else "other"
         if unit_low in cv.dead_units and category not in {None, "killed"}:
             category = "killed"   # "100 bodies scattered along the road", "burned bodies"
         if category == "displaced" and (unit_low in cv.not_displaced or (unit_low is None and any(

@@ -65,6 +65,8 @@ class CasualtyVocab:
         self.displacement_settings = frozenset(d["displacement_settings"])
         self.intransitive = frozenset(d["intransitive_verbs"])
         self.evacuation_to = frozenset(d.get("evacuation_destinations", []))
+        self.tallies = frozenset(d["tally_nouns"])
+        self.life_taking = frozenset(d["life_taking_verbs"])
 
 
 class ActorVocab:
